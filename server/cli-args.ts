@@ -1,0 +1,99 @@
+/**
+ * Command-line flags of `npm run hub -- …` → HubOptions (see main.ts for the list). Throws an Error
+ * naming the flag for any invalid value; `help: true` when --help was given.
+ */
+import { parseArgs } from 'node:util';
+import type { HubOptions } from './options';
+
+export const USAGE = `Usage: npm run hub -- [options]
+  --port N                      port for WebSocket + HTTP (default 8787; 0 = any free port)
+  --host H                      interface to listen on (default 127.0.0.1)
+  --keys a,b                    accepted API keys (default: any non-empty key)
+  --transcript-shape S          messages | transcript (default messages)
+  --transcript-client-ids       add client_msg_id to user entries of transcripts
+  --agent-failure-rate R        0..1 chance of failedAgentAssignment (default 0)
+  --agent-delay-ms N            delay before the agent connects (default 800)
+  --reply-delay-ms N            delay before bot/agent replies (default 150)
+  --envelope E                  wrapped | bare server frames (default wrapped)
+  --nested-errors               send general_error nested in conversation_update
+  --data DIR                    persist conversations and uploads in DIR
+  --max-upload-bytes N          upload size limit (default 10485760)
+  --idle-timeout-ms N           close sockets silent for N ms (default 600000; 0 disables)
+  --max-connection-age-ms N     close sockets older than N ms (default 7200000; 0 disables)
+  --verbose                     log every frame both ways
+  --help                        show this help`;
+
+const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  keys: { type: 'string' },
+  'transcript-shape': { type: 'string' },
+  'transcript-client-ids': { type: 'boolean' },
+  'agent-failure-rate': { type: 'string' },
+  'agent-delay-ms': { type: 'string' },
+  'reply-delay-ms': { type: 'string' },
+  envelope: { type: 'string' },
+  'nested-errors': { type: 'boolean' },
+  data: { type: 'string' },
+  'max-upload-bytes': { type: 'string' },
+  'idle-timeout-ms': { type: 'string' },
+  'max-connection-age-ms': { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+function integer(flag: string, value: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > max) {
+    throw new Error(`--${flag} must be an integer from 0 to ${max} (got "${value}")`);
+  }
+  return n;
+}
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`--${flag} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function parseCliArgs(argv: readonly string[]): HubOptions & { help: boolean } {
+  const { values: v } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false });
+  let agentFailureRate: number | undefined;
+  if (v['agent-failure-rate'] !== undefined) {
+    agentFailureRate = Number(v['agent-failure-rate']);
+    if (!(agentFailureRate >= 0 && agentFailureRate <= 1))
+      throw new Error('--agent-failure-rate must be from 0 to 1');
+  }
+  const keys = v.keys
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  const options: HubOptions & { help: boolean } = {
+    help: v.help ?? false,
+    port: integer('port', v.port, 65535),
+    host: v.host,
+    keys: keys && keys.length > 0 ? keys : null,
+    transcriptShape: oneOf('transcript-shape', v['transcript-shape'], ['messages', 'transcript'] as const),
+    transcriptClientIds: v['transcript-client-ids'],
+    agentFailureRate,
+    agentDelayMs: integer('agent-delay-ms', v['agent-delay-ms']),
+    replyDelayMs: integer('reply-delay-ms', v['reply-delay-ms']),
+    envelope: oneOf('envelope', v.envelope, ['wrapped', 'bare'] as const),
+    nestedErrors: v['nested-errors'],
+    dataDir: v.data,
+    maxUploadBytes: integer('max-upload-bytes', v['max-upload-bytes']),
+    idleTimeoutMs: integer('idle-timeout-ms', v['idle-timeout-ms']),
+    maxConnectionAgeMs: integer('max-connection-age-ms', v['max-connection-age-ms']),
+    verbose: v.verbose ?? false,
+  };
+  for (const key of Object.keys(options) as (keyof typeof options)[]) {
+    if (options[key] === undefined) delete options[key];
+  }
+  return options;
+}

@@ -1,0 +1,78 @@
+/**
+ * `/__control/*`: the control interface over HTTP, answered only for loopback clients (403 otherwise).
+ *   POST /__control/push {conversationId?, frame}   → {delivered}
+ *   POST /__control/drop                            → {dropped}
+ *   POST /__control/refuse {ms}                     → {refusing, ms}
+ *   GET  /__control/frames?conversationId=&type=    → [{at, socketId, conversationId, eventType, payload}]
+ *   GET  /__control/conversations                   → [summary]
+ *   GET  /__control/conversations/<id>              → the stored conversation
+ *   POST /__control/reset                           → {ok}
+ *   GET|POST /__control/options {patch}             → options
+ *   GET  /__control/stats                           → {received, invalid, unknown, sockets}
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HubControl } from './control';
+import { isLoopback, readJson, sendJson } from './http-util';
+import { isObject, str } from './wire';
+
+export async function handleControl(
+  control: HubControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) {
+  if (!isLoopback(req.socket.remoteAddress))
+    return sendJson(res, 403, { error: 'control interface is loopback-only' });
+  const route = `${req.method} ${url.pathname.slice('/__control'.length)}`;
+  let body: unknown = {};
+  if (req.method === 'POST') {
+    try {
+      body = await readJson(req);
+    } catch {
+      return sendJson(res, 400, { error: 'body must be JSON' });
+    }
+  }
+  const input = isObject(body) ? body : {};
+
+  switch (route) {
+    case 'POST /push': {
+      if (!('frame' in input)) return sendJson(res, 400, { error: 'missing frame' });
+      return sendJson(res, 200, { delivered: control.push(str(input.conversationId) ?? null, input.frame) });
+    }
+    case 'POST /drop':
+      return sendJson(res, 200, { dropped: control.drop() });
+    case 'POST /refuse': {
+      const ms = Number(input.ms ?? 0);
+      if (!Number.isFinite(ms) || ms < 0) return sendJson(res, 400, { error: 'ms must be a number >= 0' });
+      control.refuse(ms);
+      return sendJson(res, 200, { refusing: control.isRefusing(), ms });
+    }
+    case 'GET /frames': {
+      const { searchParams: q } = url;
+      return sendJson(
+        res,
+        200,
+        control.frames({ conversationId: q.get('conversationId'), type: q.get('type') }),
+      );
+    }
+    case 'GET /conversations':
+      return sendJson(res, 200, control.conversations());
+    case 'POST /reset':
+      control.reset();
+      return sendJson(res, 200, { ok: true });
+    case 'GET /options':
+      return sendJson(res, 200, control.options());
+    case 'POST /options':
+      try {
+        return sendJson(res, 200, control.setOptions(input));
+      } catch (error) {
+        return sendJson(res, 400, { error: (error as Error).message });
+      }
+    case 'GET /stats':
+      return sendJson(res, 200, control.stats());
+  }
+  const one = /^GET \/conversations\/([^/]+)$/.exec(route);
+  const conv = one?.[1] ? control.conversation(decodeURIComponent(one[1])) : undefined;
+  if (conv) return sendJson(res, 200, conv);
+  sendJson(res, 404, { error: `no control route ${route}` });
+}

@@ -1,0 +1,150 @@
+/**
+ * The conversation store: conversations with their user, metadata, messages (user, bot and agent, in
+ * order), recorded actions and live-agent state. Every mutation calls `onChange` (persistence hooks in).
+ */
+import { type Json, newUuid } from './wire';
+
+export type Sender = 'user' | 'bot' | 'agent';
+
+export interface StoredMessage {
+  /** The hub's message id (`ch_msg_id` for bot messages; the large-message id for 413s). */
+  id: string;
+  from: Sender;
+  parts: unknown[];
+  at: number;
+  /** The client's `client_msg_id` (user messages). */
+  clientMsgId?: string;
+  /** Actions attached to a bot message (transcripts show them). */
+  actions?: Json[];
+  editedAt?: number;
+}
+
+export interface AgentState {
+  connected: boolean;
+  name?: string;
+  avatar?: string;
+}
+
+export interface RecordedAction {
+  id: string;
+  type: string;
+  data: unknown;
+  at: number;
+}
+
+export interface Conversation {
+  id: string;
+  /** Creation order, for "newest first" listings even within one millisecond. */
+  seq: number;
+  userId: string | null;
+  userBasicInfo: Json | null;
+  metadata: Json;
+  createdAt: number;
+  messages: StoredMessage[];
+  actions: RecordedAction[];
+  agent: AgentState;
+}
+
+export interface NewConversation {
+  userId: string | null;
+  userBasicInfo: Json | null;
+  metadata: Json;
+}
+
+export type NewMessage = Omit<StoredMessage, 'id' | 'at'> & { id?: string };
+
+export interface ConversationStore {
+  create(init: NewConversation): Conversation;
+  get(id: string): Conversation | undefined;
+  all(): Conversation[];
+  /** The user's conversations, newest first. */
+  byUser(userId: string): Conversation[];
+  remove(id: string): boolean;
+  /** Removes every conversation of the user; returns the removed ids. */
+  removeUser(userId: string): string[];
+  addMessage(conv: Conversation, message: NewMessage): StoredMessage;
+  /** Finds a user message by hub id or client id and replaces its parts. */
+  editMessage(conv: Conversation, ids: readonly string[], parts: unknown[]): StoredMessage | undefined;
+  mergeMetadata(conv: Conversation, patch: Json): void;
+  recordAction(conv: Conversation, action: Omit<RecordedAction, 'at'>): void;
+  setAgent(conv: Conversation, agent: AgentState): void;
+  findMessage(messageId: string): { conv: Conversation; message: StoredMessage } | undefined;
+  /** Replaces the whole content (loading from disk). */
+  load(conversations: Conversation[]): void;
+}
+
+export function createConversationStore(onChange: () => void = () => {}): ConversationStore {
+  const byId = new Map<string, Conversation>();
+  let seq = 0;
+  const changed = <T>(value: T): T => {
+    onChange();
+    return value;
+  };
+  const newestFirst = (a: Conversation, b: Conversation) => b.createdAt - a.createdAt || b.seq - a.seq;
+
+  return {
+    create(init) {
+      const conv: Conversation = {
+        id: newUuid(),
+        seq: ++seq,
+        ...init,
+        createdAt: Date.now(),
+        messages: [],
+        actions: [],
+        agent: { connected: false },
+      };
+      byId.set(conv.id, conv);
+      return changed(conv);
+    },
+    get: (id) => byId.get(id),
+    all: () => [...byId.values()].sort(newestFirst),
+    byUser: (userId) => [...byId.values()].filter((c) => c.userId === userId).sort(newestFirst),
+    remove: (id) => changed(byId.delete(id)),
+    removeUser(userId) {
+      const ids = [...byId.values()].filter((c) => c.userId === userId).map((c) => c.id);
+      for (const id of ids) byId.delete(id);
+      return changed(ids);
+    },
+    addMessage(conv, message) {
+      const stored: StoredMessage = { ...message, id: message.id ?? newUuid(), at: Date.now() };
+      conv.messages.push(stored);
+      return changed(stored);
+    },
+    editMessage(conv, ids, parts) {
+      const wanted = new Set(ids.filter((id) => id !== ''));
+      const found = conv.messages.find(
+        (m) =>
+          m.from === 'user' &&
+          (wanted.has(m.id) || (m.clientMsgId !== undefined && wanted.has(m.clientMsgId))),
+      );
+      if (!found) return undefined;
+      found.parts = parts;
+      found.editedAt = Date.now();
+      return changed(found);
+    },
+    mergeMetadata(conv, patch) {
+      conv.metadata = { ...conv.metadata, ...patch };
+      changed(undefined);
+    },
+    recordAction(conv, action) {
+      conv.actions.push({ ...action, at: Date.now() });
+      changed(undefined);
+    },
+    setAgent(conv, agent) {
+      conv.agent = agent;
+      changed(undefined);
+    },
+    findMessage(messageId) {
+      for (const conv of byId.values()) {
+        const message = conv.messages.find((m) => m.id === messageId);
+        if (message) return { conv, message };
+      }
+      return undefined;
+    },
+    load(conversations) {
+      byId.clear();
+      for (const conv of conversations) byId.set(conv.id, conv);
+      seq = Math.max(0, ...conversations.map((c) => c.seq));
+    },
+  };
+}

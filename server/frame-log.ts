@@ -1,0 +1,62 @@
+/**
+ * The log of frames received from clients (for tests and the control interface), plus counters of the
+ * frames that were ignored: not JSON objects with an `event_type`, or an unknown `event_type`.
+ */
+import type { Json } from './wire';
+
+export interface FrameRecord {
+  at: number;
+  socketId: string;
+  conversationId: string | null;
+  eventType: string;
+  payload: Json;
+}
+
+export interface FrameFilter {
+  conversationId?: string | null;
+  type?: string | null;
+}
+
+export interface FrameStats {
+  received: number;
+  invalid: number;
+  unknown: number;
+}
+
+export interface FrameLog {
+  record(entry: Omit<FrameRecord, 'at'>): FrameRecord;
+  list(filter?: FrameFilter): FrameRecord[];
+  countInvalid(): void;
+  countUnknown(): void;
+  stats(): FrameStats;
+  /** Clears the log and the counters. */
+  clear(): void;
+}
+
+export function createFrameLog(limit = 10_000): FrameLog {
+  let records: FrameRecord[] = [];
+  let stats: FrameStats = { received: 0, invalid: 0, unknown: 0 };
+  return {
+    record(entry) {
+      const record = { at: Date.now(), ...entry };
+      records.push(record);
+      if (records.length > limit) records = records.slice(-limit);
+      stats.received++;
+      return record;
+    },
+    list(filter = {}) {
+      return records.filter(
+        (r) =>
+          (!filter.conversationId || r.conversationId === filter.conversationId) &&
+          (!filter.type || r.eventType === filter.type),
+      );
+    },
+    countInvalid: () => void stats.invalid++,
+    countUnknown: () => void stats.unknown++,
+    stats: () => ({ ...stats }),
+    clear() {
+      records = [];
+      stats = { received: 0, invalid: 0, unknown: 0 };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * createHub(): composes the local Captivate hub emulator on one port — HTTP (http-routes.ts) and the
+ * WebSocket (ws `noServer`, upgraded here; refused with 503 while the control says so).
+ */
+import { createServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { createAgent } from './agent';
+import { createControl, type HubControl } from './control';
+import { createConversationStore } from './conversations';
+import { createHandlers } from './event-handlers';
+import { createFileStore } from './file-store';
+import { createFlow } from './flow';
+import { createFrameLog } from './frame-log';
+import { createHttpHandler } from './http-routes';
+import {
+  DEFAULT_HOST,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTION_AGE_MS,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  DEFAULT_PORT,
+  type HubOptions,
+  initialRuntimeOptions,
+  MAX_FRAME_BYTES,
+} from './options';
+import { createPersistence, type Persistence } from './persistence';
+import { createRegistry } from './registry';
+import { createResponder } from './responder';
+import { createScheduler } from './scheduler';
+import { createSocketHandler } from './socket-handler';
+
+export type { HubOptions } from './options';
+
+export interface Hub {
+  port: number;
+  /** `ws://127.0.0.1:PORT` (the host given, unless it is a wildcard address). */
+  url: string;
+  /** `http://127.0.0.1:PORT` */
+  httpUrl: string;
+  control: HubControl;
+  close(): Promise<void>;
+}
+
+const refuseUpgrade = (socket: Duplex) => {
+  const body = 'Service Unavailable (refused by the hub emulator control)';
+  socket.end(
+    `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\nRetry-After: 1\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+  );
+};
+
+export async function createHub(options: HubOptions = {}): Promise<Hub> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const verboseLog = options.verbose ? log : null;
+  const keys = options.keys && options.keys.length > 0 ? [...options.keys] : null;
+  let runtime = initialRuntimeOptions(options);
+  const getOptions = () => runtime;
+  let httpUrl = '';
+
+  let persistence: Persistence | null = null;
+  const store = createConversationStore(() => persistence?.schedule());
+  if (options.dataDir) {
+    persistence = createPersistence(options.dataDir, () => store.all(), {
+      onError: (e) => log(`hub emulator: saving failed: ${String(e)}`),
+    });
+    store.load(persistence.load());
+  }
+  const fileStore = createFileStore(options.dataDir);
+  const frameLog = createFrameLog();
+  const registry = createRegistry({ envelope: () => runtime.envelope, log: verboseLog });
+  const scheduler = createScheduler((e) => log(`hub emulator: reply failed: ${String(e)}`));
+  const responder = createResponder({ store, registry, nestedErrors: () => runtime.nestedErrors });
+  const random = options.random ?? Math.random;
+  const agent = createAgent({ store, responder, scheduler, options: getOptions, random });
+  const flow = createFlow({ store, responder, scheduler, agent, options: getOptions });
+  const handlers = createHandlers({ store, registry, responder, flow, options: getOptions });
+  const control = createControl({
+    store,
+    registry,
+    frameLog,
+    scheduler,
+    getOptions,
+    setOptions: (o) => (runtime = o),
+  });
+
+  const onConnection = createSocketHandler({
+    registry,
+    store,
+    frameLog,
+    handlers,
+    keys,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    maxConnectionAgeMs: options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
+    fallbackBaseUrl: () => httpUrl,
+    log: verboseLog,
+    warn: log,
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, autoPong: false });
+  wss.on('connection', onConnection);
+
+  const server = createServer(
+    createHttpHandler({
+      store,
+      control,
+      fileStore,
+      keys,
+      maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      fallbackBaseUrl: () => httpUrl,
+      warn: log,
+    }),
+  );
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    if (control.isRefusing()) return refuseUpgrade(socket);
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  const host = options.host ?? DEFAULT_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const shownHost = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
+  const hostPart = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
+  httpUrl = `http://${hostPart}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      scheduler.clear();
+      const open = [...wss.clients];
+      const closed = Promise.all(open.map((ws) => new Promise((resolve) => ws.once('close', resolve))));
+      for (const ws of open) ws.close(1001, 'Server shutting down');
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 250))]);
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await persistence?.flush();
+    })();
+    return closing;
+  };
+
+  return { port, url: `ws://${hostPart}:${port}`, httpUrl, control, close };
+}

@@ -1,0 +1,63 @@
+/**
+ * Local Captivate hub emulator (CLI). Speaks PROTOCOL.md from the hub's side on one port: the
+ * WebSocket (`ws://127.0.0.1:8787/?apiKey=ANY`) and HTTP (file service, assets, large messages, control).
+ *
+ *   npm run hub                                   # ws://127.0.0.1:8787, any non-empty API key
+ *   npm run hub -- --port 9000 --keys demo,test --verbose
+ *   npm run hub -- --data .hub-data              # conversations and uploads survive restarts
+ *   npm run hub -- --agent-failure-rate 0.5 --transcript-shape transcript --envelope bare --nested-errors
+ *
+ * Flags: --port N (8787; 0 = free port) · --host H (127.0.0.1) · --keys a,b · --transcript-shape
+ * messages|transcript · --transcript-client-ids · --agent-failure-rate 0..1 · --agent-delay-ms N (800) ·
+ * --reply-delay-ms N (150) · --envelope wrapped|bare · --nested-errors · --data DIR · --max-upload-bytes N
+ * (10 MiB) · --idle-timeout-ms N (600000; 0 off) · --max-connection-age-ms N (2 h; 0 off) · --verbose · --help
+ *
+ * Demo bot keywords (case-insensitive): help, markdown, cards, file, image, links, pause, html, md, nested,
+ * long (413 + /large-message link), action, error, agent/human (live agent Dana; "bye" ends), hi/menu.
+ *
+ * HTTP: GET /healthz · GET /assets/<name> · GET /pages/<name> · POST /api/file-to-text (multipart: file,
+ * includeMetadata, storage, path) · GET /files/<key>?expires=&sig= · GET /large-message/<id> (x-api-key).
+ * Control (loopback only): POST /__control/push {conversationId?, frame} · POST /__control/drop ·
+ * POST /__control/refuse {ms} · GET /__control/frames?conversationId=&type= · GET /__control/conversations ·
+ * POST /__control/reset · GET|POST /__control/options · GET /__control/stats.
+ */
+import { parseCliArgs, USAGE } from './cli-args';
+import { createHub } from './hub';
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCliArgs>;
+  try {
+    options = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`hub emulator: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const { help: _help, ...hubOptions } = options;
+  const hub = await createHub(hubOptions);
+  console.log(`Captivate hub emulator listening on ${hub.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    if (options.verbose) console.log(`hub emulator: ${signal}, shutting down`);
+    hub.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`hub emulator: close failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`hub emulator: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});
