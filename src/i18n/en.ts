@@ -1,0 +1,104 @@
+/**
+ * The English table. It defines the `Strings` type every other table must satisfy, so a missing or
+ * misspelled key in a translation is a compile error. `{name}` placeholders are filled by `t()`.
+ * Typography: ’ for apostrophes, … for ellipses, everywhere, so translations have one model to copy.
+ */
+import { launcherStrings } from './launcher-strings';
+
+export const en = {
+  // Launcher (the loader reads these from launcher-strings.ts)
+  ...launcherStrings,
+  launcherClose: 'Close chat',
+  unreadOne: '1 unread message',
+
+  // Header and panel
+  headerTitle: 'Chat with us',
+  headerSubtitle: 'We’re here to help',
+  conversationMenu: 'Conversation menu',
+  closeChat: 'Close chat',
+  messageLog: 'Chat messages',
+
+  // Composer
+  composerLabel: 'Message',
+  composerPlaceholder: 'Type a message…',
+  send: 'Send',
+  attachFile: 'Attach file',
+  removeFile: 'Remove {name}',
+  uploading: 'Uploading {name}… {percent}%',
+  uploadFailedShort: 'Upload failed',
+  messageTooLong: 'This message is too long to send. Shorten it and try again.',
+
+  // File errors, shown before (or instead of) an upload
+  fileTooLarge: '{name} is too large ({size}). The limit is {limit}.',
+  fileTypeNotSupported: '{name} is not a supported file type.',
+  fileUploadFailed: 'Upload failed for {name}. Try again.',
+  tooManyFiles: 'You can attach up to {max} files at a time.',
+
+  // Live agent
+  talkToHuman: 'Talk to a human',
+  waitingForAgent: 'Connecting you to a person…',
+  agentJoined: '{name} joined the chat',
+  agentLeft: '{name} left the chat',
+  agentGenericName: 'An agent',
+  agentUnavailable: 'No one is available right now. The assistant will keep helping you.',
+
+  // Connection status
+  statusConnecting: 'Connecting…',
+  statusConnected: 'Connected',
+  statusReconnecting: 'Reconnecting in {seconds} s…',
+  statusOffline: 'You are offline. Messages will be sent when you reconnect.',
+  statusFailed: 'Can’t reach the chat server.',
+  retry: 'Retry',
+
+  // Delivery state of the user's messages
+  deliverySending: 'Sending…',
+  deliverySent: 'Sent',
+  deliveryFailed: 'Not sent',
+  retrySending: 'Retry sending',
+
+  // Errors
+  conversationEnded: 'This conversation has ended. A new one has started.',
+  genericError: 'Something went wrong ({code}).',
+
+  // Message list
+  newMessages: 'New messages',
+  typingNamed: '{name} is typing…',
+  typing: 'Typing…',
+  showMore: 'Show more',
+  showLess: 'Show less',
+  senderUser: 'You',
+  senderBot: 'Assistant',
+  senderAgent: 'Agent',
+  senderSystem: 'System',
+  sentAt: 'Sent at {time}',
+  unsupportedContent: 'Unsupported content',
+
+  // Rich content
+  cardOpenLink: 'Open link',
+  fileChip: '{name}, {size}',
+  fileUnnamed: 'File',
+  downloadFile: 'Download {name}',
+  imageAlt: 'Image from {sender}',
+
+  // History and menu
+  conversations: 'Conversations',
+  newConversation: 'New conversation',
+  deleteConversation: 'Delete conversation',
+  deleteAllConversations: 'Delete all conversations',
+  deleteAllConfirm: 'Are you sure you want to delete all conversations? This cannot be undone.',
+  cancel: 'Cancel',
+  confirm: 'Confirm',
+  downloadTranscript: 'Download transcript',
+  back: 'Back',
+  loadMore: 'Load more',
+  noConversations: 'No past conversations',
+  conversationFrom: 'Conversation from {date}',
+  // UI
+  dropFiles: 'Drop files to attach them',
+} satisfies Record<string, string>;
+
+/** The shape of every string table: the keys of `en`, each a string. */
+export type Strings = typeof en;
+
+/** A key of the string tables. */
+export type StringKey = keyof Strings;

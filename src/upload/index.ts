@@ -1,0 +1,10 @@
+export type { GenericUploaderOptions } from './generic-uploader';
+export { createGenericUploader } from './generic-uploader';
+export { DEFAULT_UPLOAD_TIMEOUT_MS } from './post-multipart';
+export { DEFAULT_MAX_TEXT_BYTES } from './text-budget';
+export type { UploadContext, UploadErrorCode, Uploader } from './types';
+export { UploadError } from './types';
+export type { FileCheck, FileLike, FileRules } from './validate-file';
+export { validateFile } from './validate-file';
+export type { VendorUploaderOptions } from './vendor-uploader';
+export { createVendorUploader, VENDOR_UPLOAD_URL } from './vendor-uploader';
