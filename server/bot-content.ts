@@ -10,7 +10,7 @@ export const QUICK_REPLIES = [
   { label: 'Show cards', value: 'cards' },
   { label: 'Send a file', value: 'file' },
   { label: 'Markdown', value: 'markdown' },
-  { label: 'Talk to a human', value: 'Talk to a human' },
+  { label: 'Chat to an agent', value: 'agent' },
 ];
 
 export const KEYWORDS = [

@@ -35,7 +35,7 @@ describe('demo bot', () => {
       'Show cards',
       'Send a file',
       'Markdown',
-      'Talk to a human',
+      'Chat to an agent',
     ]);
     expect(hub.control.conversation(id)?.messages.map((m) => m.from)).toEqual(['bot']);
     client.close();

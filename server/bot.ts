@@ -1,7 +1,7 @@
 /**
  * The scripted demo bot: maps what the user said to steps (bot messages, a 413 large message, an
  * error, an action frame, an escalation). Keywords are case-insensitive whole words, so the quick-reply
- * values and labels ("Show cards", "Talk to a human") match too. Pure: the flow module runs the steps.
+ * values and labels ("Show cards", "Chat to an agent") match too. Pure: the flow module runs the steps.
  */
 import * as content from './bot-content';
 import type { Json } from './wire';

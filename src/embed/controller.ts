@@ -1,0 +1,75 @@
+/** What the loader and the iframe bridge call on a mounted widget: the JS API minus `on`. */
+import type { UserIdentity } from '../protocol';
+
+export interface WidgetController {
+  open(): void;
+  close(): void;
+  toggle(): void;
+  send(text: string): void;
+  sendAction(id: string, data?: Record<string, unknown>): void;
+  setMetadata(metadata: Record<string, unknown>): void;
+  identify(identity: UserIdentity): void;
+  newConversation(): void;
+  destroy(): void;
+}
+
+export type CommandName = keyof WidgetController;
+
+export const COMMANDS: readonly CommandName[] = [
+  'open',
+  'close',
+  'toggle',
+  'send',
+  'sendAction',
+  'setMetadata',
+  'identify',
+  'newConversation',
+  'destroy',
+];
+
+/** Validates untrusted command arguments (JS API callers, postMessage) before they reach the store. */
+export function runCommand(controller: WidgetController, command: string, args: readonly unknown[]): boolean {
+  const [a, b] = args;
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    !!v && typeof v === 'object' && !Array.isArray(v);
+  switch (command) {
+    case 'open':
+    case 'close':
+    case 'toggle':
+    case 'newConversation':
+    case 'destroy':
+      controller[command]();
+      return true;
+    case 'send':
+      if (typeof a !== 'string') return false;
+      controller.send(a);
+      return true;
+    case 'sendAction':
+      if (typeof a !== 'string' || !a.trim() || (b !== undefined && !isObject(b))) return false;
+      controller.sendAction(a.trim(), isObject(b) ? { ...b } : {});
+      return true;
+    case 'setMetadata':
+      if (!isObject(a)) return false;
+      controller.setMetadata(safeCopy(a));
+      return true;
+    case 'identify': {
+      if (!isObject(a)) return false;
+      const pick = (k: string) => (typeof a[k] === 'string' ? { [k]: a[k] as string } : {});
+      controller.identify({ ...pick('userId'), ...pick('firstName'), ...pick('lastName'), ...pick('email') });
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** A JSON round trip: drops functions and cycles' reach, and `__proto__` keys, before data goes on the wire. */
+function safeCopy(value: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return JSON.parse(JSON.stringify(value), (k, v) =>
+      k === '__proto__' || k === 'constructor' ? undefined : v,
+    );
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Development entry for the Vite dev server: the same boot as the built loader, but a module script (so
+ * `document.currentScript` is null; the tag is found by its data attributes) and the app imported directly.
+ */
+import { boot } from './loader';
+
+boot(document.querySelector<HTMLScriptElement>('script[data-api-key]'), () => import('./app-entry'));

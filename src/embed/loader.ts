@@ -1,0 +1,125 @@
+/**
+ * The script-tag loader. On the host page's critical path it only reads its configuration, draws the
+ * launcher in a shadow root and installs `window.CaptivateChat`; the chat application (Preact, signals,
+ * marked, DOMPurify, partysocket) is fetched on intent (hover, focus, click, an API call) or at once when
+ * a conversation is stored or `open` is set.
+ */
+import { hashKey, makeKey } from '../storage/keys';
+import type { ChatOptions } from '../store/options';
+import { parseOptions } from './config';
+import { COMMANDS, type CommandName, runCommand, type WidgetController } from './controller';
+import { createEmitter } from './emitter';
+import { createWidgetHost } from './host';
+import type { MountArgs } from './mount';
+
+export interface AppModule {
+  mountApp(args: MountArgs): WidgetController;
+}
+
+type QueuedCall = [string, unknown[]];
+type PublicApi = Record<CommandName, (...args: unknown[]) => void> & {
+  on: ReturnType<typeof createEmitter>['on'];
+  version: string;
+};
+
+const PREFIX = '[captivate-chat]';
+
+/** Finds the loader's own tag, also when a tag manager inserted it (then `currentScript` may be null). */
+export function findScript(doc: Document): HTMLScriptElement | null {
+  const current = doc.currentScript;
+  if (current instanceof HTMLScriptElement) return current;
+  return doc.querySelector<HTMLScriptElement>('script[data-api-key][src*="captivate-chat"]');
+}
+
+function hasStoredConversation(options: ChatOptions, win: Window): boolean {
+  if (options.persist === 'none') return false;
+  const key = makeKey(hashKey(`${options.url}|${options.apiKey}`), 'conversation');
+  for (const name of options.persist === 'local' ? ['localStorage', 'sessionStorage'] : ['sessionStorage']) {
+    try {
+      if ((win as unknown as Record<string, Storage>)[name]?.getItem(key)) return true;
+    } catch {
+      // Storage blocked (sandboxed or third-party iframe): nothing stored we could use anyway.
+    }
+  }
+  return false;
+}
+
+export function boot(
+  script: HTMLScriptElement | null,
+  loadApp: () => Promise<AppModule>,
+  win: Window = window,
+): void {
+  const doc = win.document;
+  const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[] } }).CaptivateChat;
+  const queue: QueuedCall[] = Array.isArray(previous?.q) ? previous.q : [];
+  const emitter = createEmitter(win);
+  const options = parseOptions(
+    (key) => script?.getAttribute(`data-${key}`),
+    (key, message) => {
+      console.error(`${PREFIX} data-${key} ${message}`);
+      emitter.emit('error', { code: 'config', message: `data-${key} ${message}` });
+    },
+  );
+
+  if (!options) {
+    const refuse = () => console.error(`${PREFIX} not started: data-api-key is missing on the script tag.`);
+    const api = Object.fromEntries(COMMANDS.map((c) => [c, refuse]));
+    (win as unknown as { CaptivateChat: unknown }).CaptivateChat = {
+      ...api,
+      on: emitter.on,
+      version: __VERSION__,
+    };
+    return;
+  }
+
+  const nonce = script?.nonce || undefined;
+  const { host, root, launcher } = createWidgetHost(doc, options, nonce);
+
+  let app: Promise<WidgetController> | undefined;
+  let destroyed = false;
+  function ensureApp(): Promise<WidgetController> {
+    app ??= loadApp().then((mod) =>
+      mod.mountApp({ root, options: options!, emit: emitter.emit, mode: 'launcher', launcher, nonce }),
+    );
+    app.catch((error) => {
+      console.error(`${PREFIX} the chat application failed to load`, error);
+      emitter.emit('error', { code: 'load', message: String(error) });
+      app = undefined;
+    });
+    return app;
+  }
+  const preload = () => void loadApp().catch(() => {});
+
+  function call(command: string, args: unknown[]): void {
+    if (destroyed) return;
+    void ensureApp().then((controller) => {
+      if (!runCommand(controller, command, args))
+        console.error(`${PREFIX} ${command}: invalid arguments`, args);
+      if (command === 'destroy') {
+        destroyed = true;
+        host.remove();
+        emitter.clear();
+      }
+    });
+  }
+
+  launcher.button.addEventListener('click', () => call('toggle', []));
+  launcher.button.addEventListener('pointerenter', preload, { once: true });
+  launcher.button.addEventListener('focus', preload, { once: true });
+
+  const api = Object.fromEntries(
+    COMMANDS.map((c) => [c, (...args: unknown[]) => call(c, args)]),
+  ) as unknown as PublicApi;
+  api.on = emitter.on;
+  api.version = __VERSION__;
+  (win as unknown as { CaptivateChat: PublicApi }).CaptivateChat = api;
+
+  for (const [command, args] of queue) {
+    if (command === 'on') api.on(args[0] as 'ready', args[1] as () => void);
+    else if ((COMMANDS as readonly string[]).includes(command))
+      call(command, Array.isArray(args) ? args : []);
+  }
+  if (options.open) call('open', []);
+  else if (hasStoredConversation(options, win)) void ensureApp();
+  emitter.emit('ready', {});
+}

@@ -1,0 +1,56 @@
+/**
+ * The npm entry: `createChat()` mounts the widget from code, for sites that bundle it rather than add the
+ * script tag. Importing this module has no side effects (safe in SSR: nothing touches `window` until
+ * `createChat` is called).
+ */
+import { DEFAULTS } from './embed/config';
+import type { WidgetController } from './embed/controller';
+import { createEmitter } from './embed/emitter';
+import { createWidgetHost } from './embed/host';
+import { mountApp } from './embed/mount';
+import type { HostEventName, HostEvents } from './store/events';
+import type { ChatOptions } from './store/options';
+import type { Uploader } from './upload';
+
+export type { OutgoingFile } from './protocol';
+export type { HostEventName, HostEvents } from './store/events';
+export type { ChatOptions, PersistMode, StartMode } from './store/options';
+export type { UploadContext, Uploader } from './upload';
+
+export interface CreateChatOptions extends Partial<ChatOptions> {
+  apiKey: string;
+  /** Stores files elsewhere: called for each attached file instead of uploading to `uploadUrl`. */
+  uploader?: Uploader;
+}
+
+export interface ChatInstance extends WidgetController {
+  on<K extends HostEventName>(name: K, cb: (detail: HostEvents[K]) => void): () => void;
+}
+
+export function createChat(config: CreateChatOptions): ChatInstance {
+  if (typeof config?.apiKey !== 'string' || !config.apiKey)
+    throw new TypeError('createChat: apiKey is required');
+  const { uploader, ...rest } = config;
+  const options: ChatOptions = { ...DEFAULTS, ...rest };
+  const emitter = createEmitter(window);
+  const { host, root, launcher } = createWidgetHost(document, options);
+  const controller = mountApp({
+    root,
+    options,
+    emit: emitter.emit,
+    mode: 'launcher',
+    launcher,
+    ...(uploader ? { uploader } : {}),
+  });
+  launcher.button.addEventListener('click', () => controller.toggle());
+  queueMicrotask(() => emitter.emit('ready', {}));
+  return {
+    ...controller,
+    on: emitter.on,
+    destroy() {
+      controller.destroy();
+      host.remove();
+      emitter.clear();
+    },
+  };
+}

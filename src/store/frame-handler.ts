@@ -1,0 +1,175 @@
+/** Turns each decoded hub frame into state changes, system notices and host events. */
+import { batch } from '@preact/signals';
+import { decodeParts, type InboundFrame, type MessagePart, type OutboundFrame } from '../protocol';
+import { mayReceiveApiKey } from '../transport/socket-url';
+import type { Translate } from './chat-store';
+import type { Emit } from './events';
+import { type ChatMessage, createMessage, localId } from './messages';
+import type { ChatOptions } from './options';
+import { createPlayback } from './playback';
+import type { ChatState } from './state';
+
+interface PlayMeta {
+  sender: 'bot' | 'agent';
+  id: string;
+  name?: string;
+  avatar?: string;
+}
+
+export interface FrameHandlerContext {
+  state: ChatState;
+  options: ChatOptions;
+  t: Translate;
+  emit: Emit;
+  now: () => number;
+  addMessage(message: ChatMessage): void;
+  notice(text: string, tone?: 'info' | 'error'): void;
+  send(frame: OutboundFrame): unknown;
+  onConversationStarted(id: string): void;
+  onConversationLost(): void;
+  onTranscript(): void;
+}
+
+export function createFrameHandler(ctx: FrameHandlerContext) {
+  const { state, t, emit } = ctx;
+
+  const playback = createPlayback<PlayMeta>({
+    show(segment, meta) {
+      ctx.addMessage(
+        createMessage({
+          id: segment.index === 0 ? meta.id : `${meta.id}#${segment.index}`,
+          sender: meta.sender,
+          parts: segment.parts,
+          at: ctx.now(),
+          history: false,
+          ...(meta.name ? { senderName: meta.name } : {}),
+          ...(meta.avatar ? { avatar: meta.avatar } : {}),
+        }),
+      );
+    },
+    typing(active, meta) {
+      state.typing.value = active ? { ...(meta?.name ? { name: meta.name } : {}) } : undefined;
+    },
+  });
+
+  function play(sender: 'bot' | 'agent', parts: MessagePart[], id: string | undefined): void {
+    const agent = state.agent.value;
+    const meta: PlayMeta =
+      sender === 'agent'
+        ? {
+            sender,
+            id: id ?? localId('agent'),
+            name: agent.name ?? t('agentGenericName'),
+            ...(agent.avatar ? { avatar: agent.avatar } : {}),
+          }
+        : {
+            sender,
+            id: id ?? localId('bot'),
+            ...(ctx.options.title ? { name: ctx.options.title } : {}),
+            ...(ctx.options.avatar ? { avatar: ctx.options.avatar } : {}),
+          };
+    playback.enqueue({ parts, meta });
+  }
+
+  function restore(frame: Extract<InboundFrame, { type: 'conversation_transcript' }>): void {
+    const current = state.conversationId.value;
+    if (frame.conversationId && current && frame.conversationId !== current) return;
+    const base = ctx.now() - frame.entries.length;
+    batch(() => {
+      state.messages.value = [];
+      frame.entries.forEach((entry, i) => {
+        ctx.addMessage(
+          createMessage({
+            id: `${current ?? 'history'}-${i}`,
+            sender: entry.sender,
+            parts: entry.parts.filter((p) => p.kind !== 'pause'),
+            at: base + i,
+            history: true,
+            ...(entry.sender === 'user' ? { delivery: 'sent' as const } : {}),
+            ...(entry.name && entry.sender === 'agent' ? { senderName: entry.name } : {}),
+          }),
+        );
+      });
+    });
+    ctx.onTranscript();
+  }
+
+  async function fetchLargeMessage(link: string): Promise<void> {
+    const headers: Record<string, string> = {};
+    if (mayReceiveApiKey(link, ctx.options.url, ctx.options.uploadUrl))
+      headers['x-api-key'] = ctx.options.apiKey;
+    try {
+      const response = await fetch(link, { headers });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const body: unknown = await response.json();
+      const content =
+        typeof body === 'object' && body && 'botMessage' in body
+          ? (body.botMessage as { content?: unknown })?.content
+          : undefined;
+      play('bot', decodeParts(content), undefined);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      emit('error', { code: 413, message: `Could not load a large message: ${message}` });
+      ctx.notice(t('genericError', { code: 413 }), 'error');
+    }
+  }
+
+  function handle(frame: InboundFrame): void {
+    switch (frame.type) {
+      case 'conversation_start_success':
+        ctx.onConversationStarted(frame.conversationId);
+        return;
+      case 'bot_message':
+        play('bot', frame.parts, frame.messageId);
+        return;
+      case 'livechat_message':
+        play('agent', frame.parts, frame.messageId);
+        return;
+      case 'action':
+        for (const action of frame.actions)
+          emit('action', { id: action.id, data: action.data, type: action.type });
+        return;
+      case 'conversation_transcript':
+        restore(frame);
+        return;
+      case 'agent_update':
+        agentUpdate(frame);
+        return;
+      case 'general_error':
+        emit('error', { code: frame.code, message: frame.description ?? `Hub error ${frame.code}` });
+        if (frame.code === 400) {
+          ctx.notice(t('conversationEnded'), 'error');
+          ctx.onConversationLost();
+        } else if (frame.code === 413 && frame.messageLink) {
+          void fetchLargeMessage(frame.messageLink);
+        } else {
+          ctx.notice(t('genericError', { code: frame.code }), 'error');
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  function agentUpdate(frame: Extract<InboundFrame, { type: 'agent_update' }>): void {
+    const fallback = t('agentGenericName');
+    if (frame.status === 'connected') {
+      const name = frame.agent?.name ?? fallback;
+      state.agent.value = {
+        phase: 'joined',
+        name,
+        ...(frame.agent?.avatar ? { avatar: frame.agent.avatar } : {}),
+      };
+      ctx.notice(t('agentJoined', { name }));
+    } else if (frame.status === 'disconnected') {
+      const name = state.agent.value.name ?? fallback;
+      state.agent.value = { phase: 'none' };
+      ctx.notice(t('agentLeft', { name }));
+    } else {
+      state.agent.value = { phase: 'none' };
+      ctx.notice(t('agentUnavailable'));
+    }
+  }
+
+  return Object.assign(handle, { reset: () => playback.cancel() });
+}

@@ -1,0 +1,57 @@
+/**
+ * The widget's configuration after parsing and validation (done once, in `embed/`). Every layer below
+ * receives this object and never re-reads data attributes or query parameters.
+ */
+import type { UserIdentity } from '../protocol';
+
+export type StartMode = 'bot-first' | 'user-first';
+export type PersistMode = 'local' | 'session' | 'none';
+
+export interface ChatOptions {
+  apiKey: string;
+  /** Socket base URL; `apiKey` is appended unless present. */
+  url: string;
+  user: UserIdentity;
+  metadata: Record<string, unknown>;
+  start: StartMode;
+  title?: string;
+  subtitle?: string;
+  avatar?: string;
+  welcome?: string;
+  primaryColor?: string;
+  position: 'right' | 'left';
+  theme: 'light' | 'dark' | 'auto';
+  open: boolean;
+  locale?: string;
+  humanButton: boolean;
+  attachments: boolean;
+  maxFileSize: number;
+  accept: string;
+  uploadUrl: string;
+  persist: PersistMode;
+  allowedOrigins: string[];
+  /** Host overrides of UI strings, by i18n key. */
+  strings: Record<string, string>;
+}
+
+export const DEFAULT_HUB_URL = 'wss://channel.wss.captivatechat.ai/dev';
+export const DEFAULT_UPLOAD_URL = 'https://file-to-text.prod.captivat.io/api/file-to-text';
+
+/** The value of every key the host does not set (DESIGN.md §2). */
+export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
+  url: DEFAULT_HUB_URL,
+  user: {},
+  metadata: {},
+  start: 'bot-first',
+  position: 'right',
+  theme: 'auto',
+  open: false,
+  humanButton: true,
+  attachments: true,
+  maxFileSize: 10_485_760,
+  accept: 'image/*,application/pdf,text/plain,text/csv,.docx,.xlsx',
+  uploadUrl: DEFAULT_UPLOAD_URL,
+  persist: 'local',
+  allowedOrigins: [],
+  strings: {},
+};

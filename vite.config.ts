@@ -1,0 +1,33 @@
+/**
+ * Build of the chat application: the lazily loaded app chunk (`src/embed/app-entry.ts`) and the iframe page
+ * (`embed.html`), with a manifest the loader build reads to find the app entry. `npm run build` then runs
+ * vite.loader.config.ts (the classic-script loader) and vite.lib.config.ts (the npm entry).
+ * In development (`npm start`) this config also serves the demo page and the protocol console.
+ */
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export const shared = {
+  define: { __VERSION__: JSON.stringify(version) },
+  oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } },
+};
+
+export default defineConfig({
+  ...shared,
+  base: './',
+  server: { host: '127.0.0.1', port: 5173 },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    manifest: true,
+    sourcemap: true,
+    rolldownOptions: {
+      input: { app: 'src/embed/app-entry.ts', embed: 'embed.html' },
+      preserveEntrySignatures: 'exports-only',
+    },
+  },
+});

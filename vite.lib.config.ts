@@ -1,0 +1,17 @@
+/** Build of the npm entry (`dist/lib/index.js`, ES module); dependencies stay external for the host bundler. */
+import { defineConfig } from 'vite';
+import { shared } from './vite.config';
+
+export default defineConfig({
+  ...shared,
+  build: {
+    outDir: 'dist/lib',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    rolldownOptions: {
+      external: [/^preact/, /^@preact\/signals/, 'partysocket', /^partysocket\//, 'marked', 'dompurify'],
+    },
+  },
+});

@@ -1,0 +1,55 @@
+/**
+ * Build of `dist/captivate-chat.js`, the classic-script loader. It runs after the app build and compiles in
+ * the hashed file names of the app entry and of the chunks it imports (from the app build's manifest).
+ */
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import { shared } from './vite.config';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+function appFiles(): { entry: string; preloads: string[] } {
+  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const entry = manifest['src/embed/app-entry.ts'];
+  if (!entry)
+    throw new Error('dist/.vite/manifest.json has no src/embed/app-entry.ts: run the app build first');
+  const preloads = new Set<string>();
+  const visit = (key: string): void => {
+    const chunk = manifest[key];
+    if (!chunk || preloads.has(chunk.file)) return;
+    preloads.add(chunk.file);
+    for (const next of chunk.imports ?? []) visit(next);
+  };
+  for (const next of entry.imports ?? []) visit(next);
+  return { entry: `./${entry.file}`, preloads: [...preloads].map((f) => `./${f}`) };
+}
+
+const { entry, preloads } = appFiles();
+
+export default defineConfig({
+  ...shared,
+  define: {
+    ...shared.define,
+    __APP_ENTRY__: JSON.stringify(entry),
+    __APP_PRELOADS__: JSON.stringify(preloads),
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2020',
+    sourcemap: true,
+    lib: {
+      entry: 'src/embed/loader-entry.ts',
+      formats: ['iife'],
+      name: 'CaptivateChatLoader',
+      fileName: () => 'captivate-chat.js',
+    },
+  },
+});
