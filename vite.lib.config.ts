@@ -1,6 +1,6 @@
 /** Build of the npm entry (`dist/lib/index.js`, ES module); dependencies stay external for the host bundler. */
 import { defineConfig } from 'vite';
-import { shared } from './vite.config';
+import { shared } from './vite.config.ts';
 
 export default defineConfig({
   ...shared,

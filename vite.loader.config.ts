@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { shared } from './vite.config';
+import { shared } from './vite.config.ts';
 
 interface ManifestChunk {
   file: string;

@@ -3,8 +3,8 @@ const frame = document.querySelector<HTMLIFrameElement>('#chat')!;
 const output = document.querySelector<HTMLOutputElement>('#last-event')!;
 const params = new URLSearchParams({
   'api-key': 'demo-key',
-  url: 'ws://127.0.0.1:8787',
-  'upload-url': 'http://127.0.0.1:8787/api/file-to-text',
+  url: import.meta.env.VITE_HUB_WS,
+  'upload-url': `${import.meta.env.VITE_HUB_HTTP}/api/file-to-text`,
   title: 'Captivate demo',
   'allowed-origins': window.location.origin,
 });

@@ -150,11 +150,17 @@ test('an invalid value is reported by key and the default is used', async ({ pag
     cfg: { position: 'middle', 'max-file-size': 'lots', 'primary-color': 'url(javascript:alert(1))' },
   });
   await expect(w.launcher).toBeVisible();
+  // The loader reads the launcher's keys at once …
   await expect.poll(() => errors.join('\n')).toContain('data-position');
-  expect(errors.join('\n')).toContain('data-max-file-size');
   expect(errors.join('\n')).toContain('data-primary-color');
   const box = await w.launcher.boundingBox();
   expect(box!.x).toBeGreaterThan(page.viewportSize()!.width / 2);
+  const bg = await w.launcher.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg).toBe('rgb(11, 95, 255)');
+  // … and the application the rest, when it loads.
+  await w.launcher.click();
+  await expect.poll(() => errors.join('\n')).toContain('data-max-file-size');
+  expect(errors.filter((e) => e.includes('data-max-file-size'))).toHaveLength(1);
 });
 
 test('without an api key no launcher is drawn, the API exists and says why', async ({ page, openHost }) => {

@@ -1,26 +1,35 @@
 /**
  * Size budgets of the built widget (run after `npm run build`; part of `npm test`):
  *   - the loader, dist/captivate-chat.js: ≤ 3 KB brotli;
- *   - everything the open widget loads (loader + app entry + every chunk it imports): ≤ 45 KB brotli.
+ *   - the open widget (loader + app entry + every chunk it imports statically): ≤ 45 KB brotli;
+ *   - the rich-text renderer (marked + DOMPurify), fetched the first time a message has markup: ≤ 26 KB.
  * Prints a table and `--json` prints the figures for the benchmark report. Exits 1 when over budget.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-export const BUDGETS = { loaderBrotli: 3 * 1024, openWidgetBrotli: 45 * 1024 };
+export const BUDGETS = { loaderBrotli: 3 * 1024, openWidgetBrotli: 45 * 1024, richTextBrotli: 26 * 1024 };
 
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  dynamicImports?: string[];
+}
+
+interface Sizes {
+  raw: number;
+  gzip: number;
+  brotli: number;
 }
 
 export interface SizeReport {
-  loader: { raw: number; gzip: number; brotli: number };
-  openWidget: { raw: number; gzip: number; brotli: number; files: string[] };
+  loader: Sizes;
+  openWidget: Sizes & { files: string[] };
+  richText: Sizes & { files: string[] };
 }
 
-function sizes(bytes: Buffer): { raw: number; gzip: number; brotli: number } {
+function sizes(bytes: Buffer): Sizes {
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
@@ -28,29 +37,40 @@ function sizes(bytes: Buffer): { raw: number; gzip: number; brotli: number } {
   };
 }
 
+function total(dist: string, files: Iterable<string>): Sizes & { files: string[] } {
+  const sum = { raw: 0, gzip: 0, brotli: 0, files: [...files] };
+  for (const file of sum.files) {
+    const s = sizes(readFileSync(join(dist, file)));
+    sum.raw += s.raw;
+    sum.gzip += s.gzip;
+    sum.brotli += s.brotli;
+  }
+  return sum;
+}
+
 export function measure(dist = 'dist'): SizeReport {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
     string,
     ManifestChunk
   >;
-  const files = new Set<string>(['captivate-chat.js']);
-  const visit = (key: string): void => {
+  /** The chunk files reachable from `key` through static imports. */
+  const closure = (key: string, into: Set<string>, skip: Set<string>): void => {
     const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    for (const next of chunk.imports ?? []) visit(next);
+    if (!chunk || into.has(chunk.file) || skip.has(chunk.file)) return;
+    into.add(chunk.file);
+    for (const next of chunk.imports ?? []) closure(next, into, skip);
   };
-  visit('src/embed/app-entry.ts');
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const file of files) {
-    const s = sizes(readFileSync(join(dist, file)));
-    total.raw += s.raw;
-    total.gzip += s.gzip;
-    total.brotli += s.brotli;
+  const open = new Set<string>(['captivate-chat.js']);
+  closure('src/embed/app-entry.ts', open, new Set());
+  const lazy = new Set<string>();
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (!open.has(chunk.file)) continue;
+    for (const next of chunk.dynamicImports ?? []) if (key !== next) closure(next, lazy, open);
   }
   return {
     loader: sizes(readFileSync(join(dist, 'captivate-chat.js'))),
-    openWidget: { ...total, files: [...files] },
+    openWidget: total(dist, open),
+    richText: total(dist, lazy),
   };
 }
 
@@ -68,7 +88,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `open widget ${kb(report.openWidget.raw).padEnd(12)}${kb(report.openWidget.gzip).padEnd(12)}${kb(report.openWidget.brotli).padEnd(12)}${kb(BUDGETS.openWidgetBrotli)}`,
     );
-    console.log(`files: ${report.openWidget.files.join(', ')}`);
+    console.log(
+      `rich text   ${kb(report.richText.raw).padEnd(12)}${kb(report.richText.gzip).padEnd(12)}${kb(report.richText.brotli).padEnd(12)}${kb(BUDGETS.richTextBrotli)}`,
+    );
+    console.log(
+      `open widget: ${report.openWidget.files.join(', ')}; rich text: ${report.richText.files.join(', ')}`,
+    );
   }
   const over = [
     report.loader.brotli > BUDGETS.loaderBrotli &&

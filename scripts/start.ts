@@ -16,6 +16,9 @@ const { values } = parseArgs({
 });
 
 const hub = await createHub({ port: Number(values['hub-port']), verbose: values.verbose });
+// The demo pages read the hub's address from these (see .env); the actual port wins over the default.
+process.env.VITE_HUB_WS = hub.url;
+process.env.VITE_HUB_HTTP = hub.httpUrl;
 const vite = await createServer({
   server: { host: '127.0.0.1', port: Number(values.port), strictPort: true },
 });

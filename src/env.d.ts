@@ -4,3 +4,9 @@ declare const __VERSION__: string;
 declare const __APP_ENTRY__: string;
 /** Chunks the application entry imports, relative to the loader script, for `modulepreload` hints. */
 declare const __APP_PRELOADS__: string[];
+
+/** The demo pages' hub address (`.env`, overridden by `npm start`). */
+interface ImportMetaEnv {
+  readonly VITE_HUB_WS: string;
+  readonly VITE_HUB_HTTP: string;
+}

@@ -3,13 +3,12 @@
  * script tag. Importing this module has no side effects (safe in SSR: nothing touches `window` until
  * `createChat` is called).
  */
-import { DEFAULTS } from './embed/config';
 import type { WidgetController } from './embed/controller';
 import { createEmitter } from './embed/emitter';
 import { createWidgetHost } from './embed/host';
 import { mountApp } from './embed/mount';
 import type { HostEventName, HostEvents } from './store/events';
-import type { ChatOptions } from './store/options';
+import { type ChatOptions, DEFAULTS } from './store/options';
 import type { Uploader } from './upload';
 
 export type { OutgoingFile } from './protocol';

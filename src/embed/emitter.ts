@@ -22,7 +22,7 @@ export function createEmitter(win: Window, forward?: Emit): Emitter {
         (cb as (d: typeof detail) => void)(detail);
       } catch (error) {
         // A failing host callback must not break the widget or the other listeners.
-        console.error('[captivate-chat] an event listener threw', error);
+        console.error('[captivate-chat]', error);
       }
     }
     win.dispatchEvent(new CustomEvent(`captivate:${name}`, { detail }));

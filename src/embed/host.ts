@@ -4,7 +4,7 @@
  * attributes and custom properties on the host, set through the CSSOM, which a strict CSP allows.
  */
 import { launcherStrings } from '../i18n/launcher-strings';
-import type { ChatOptions } from '../store/options';
+import type { LauncherOptions } from './config';
 import { drawLauncher, type LauncherHandle } from './launcher';
 import launcherCss from './launcher.css?inline';
 import { adoptStyles } from './styles';
@@ -15,7 +15,7 @@ export interface WidgetHost {
   launcher: LauncherHandle;
 }
 
-export function createWidgetHost(doc: Document, options: ChatOptions, nonce?: string): WidgetHost {
+export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?: string): WidgetHost {
   const host = doc.createElement('captivate-chat');
   host.setAttribute('data-position', options.position);
   host.setAttribute('data-theme', options.theme);

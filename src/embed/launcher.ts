@@ -12,7 +12,6 @@ export interface LauncherHandle {
   button: HTMLButtonElement;
   setOpen(open: boolean): void;
   setUnread(count: number): void;
-  setHidden(hidden: boolean): void;
   focus(): void;
 }
 
@@ -61,9 +60,6 @@ export function drawLauncher(root: ShadowRoot, strings: LauncherStrings): Launch
       badge.hidden = count === 0;
       badge.textContent = count > 99 ? '99+' : String(count);
       label();
-    },
-    setHidden(hidden) {
-      button.hidden = hidden;
     },
     focus: () => button.focus(),
   };

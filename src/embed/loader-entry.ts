@@ -9,12 +9,11 @@ const base = script?.src || document.baseURI;
 
 function loadApp(): Promise<AppModule> {
   // Hint the browser to fetch the entry's sibling chunks in parallel instead of discovering them one by one.
+  // Runs once per page: boot() below caches the promise, so no link is added twice.
   for (const file of __APP_PRELOADS__) {
-    const href = new URL(file, base).href;
-    if (document.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) continue;
     const link = document.createElement('link');
     link.rel = 'modulepreload';
-    link.href = href;
+    link.href = new URL(file, base).href;
     if (script?.crossOrigin) link.crossOrigin = script.crossOrigin;
     document.head.appendChild(link);
   }

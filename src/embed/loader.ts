@@ -5,15 +5,15 @@
  * a conversation is stored or `open` is set.
  */
 import { hashKey, makeKey } from '../storage/keys';
-import type { ChatOptions } from '../store/options';
-import { parseOptions } from './config';
-import { COMMANDS, type CommandName, runCommand, type WidgetController } from './controller';
+import { type LauncherOptions, type parseAppOptions, parseLauncherOptions } from './config';
+import { COMMANDS, type CommandName } from './controller';
 import { createEmitter } from './emitter';
 import { createWidgetHost } from './host';
-import type { MountArgs } from './mount';
+import type { MountArgs, MountedApp } from './mount';
 
 export interface AppModule {
-  mountApp(args: MountArgs): WidgetController;
+  mountApp(args: MountArgs): MountedApp;
+  parseAppOptions: typeof parseAppOptions;
 }
 
 type QueuedCall = [string, unknown[]];
@@ -31,17 +31,17 @@ export function findScript(doc: Document): HTMLScriptElement | null {
   return doc.querySelector<HTMLScriptElement>('script[data-api-key][src*="captivate-chat"]');
 }
 
-function hasStoredConversation(options: ChatOptions, win: Window): boolean {
-  if (options.persist === 'none') return false;
+/**
+ * Whether a conversation is stored, so the app should load at once to restore it. Only the configured
+ * backend is checked: when it is blocked the app falls back to another one, and restores on first intent.
+ */
+function hasStoredConversation(options: LauncherOptions, win: Window): boolean {
   const key = makeKey(hashKey(`${options.url}|${options.apiKey}`), 'conversation');
-  for (const name of options.persist === 'local' ? ['localStorage', 'sessionStorage'] : ['sessionStorage']) {
-    try {
-      if ((win as unknown as Record<string, Storage>)[name]?.getItem(key)) return true;
-    } catch {
-      // Storage blocked (sandboxed or third-party iframe): nothing stored we could use anyway.
-    }
+  try {
+    return options.persist !== 'none' && !!win[`${options.persist}Storage`].getItem(key);
+  } catch {
+    return false; // Storage blocked (sandboxed or third-party iframe).
   }
-  return false;
 }
 
 export function boot(
@@ -53,33 +53,44 @@ export function boot(
   const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[] } }).CaptivateChat;
   const queue: QueuedCall[] = Array.isArray(previous?.q) ? previous.q : [];
   const emitter = createEmitter(win);
-  const options = parseOptions(
-    (key) => script?.getAttribute(`data-${key}`),
-    (key, message) => {
-      console.error(`${PREFIX} data-${key} ${message}`);
-      emitter.emit('error', { code: 'config', message: `data-${key} ${message}` });
-    },
-  );
+  const read = (key: string) => script?.getAttribute(`data-${key}`);
+  const report = (key: string, message: string) => {
+    console.error(`${PREFIX} data-${key} ${message}`);
+    emitter.emit('error', { code: 'config', message: `data-${key} ${message}` });
+  };
+  const options = parseLauncherOptions(read, report);
+
+  function install(run: (command: string, args: unknown[]) => void): PublicApi {
+    const api = Object.fromEntries(
+      COMMANDS.map((c) => [c, (...args: unknown[]) => run(c, args)]),
+    ) as unknown as PublicApi;
+    api.on = emitter.on;
+    api.version = __VERSION__;
+    (win as unknown as { CaptivateChat: PublicApi }).CaptivateChat = api;
+    return api;
+  }
 
   if (!options) {
-    const refuse = () => console.error(`${PREFIX} not started: data-api-key is missing on the script tag.`);
-    const api = Object.fromEntries(COMMANDS.map((c) => [c, refuse]));
-    (win as unknown as { CaptivateChat: unknown }).CaptivateChat = {
-      ...api,
-      on: emitter.on,
-      version: __VERSION__,
-    };
+    install(() => console.error(`${PREFIX} not started: data-api-key is missing`));
     return;
   }
 
   const nonce = script?.nonce || undefined;
   const { host, root, launcher } = createWidgetHost(doc, options, nonce);
 
-  let app: Promise<WidgetController> | undefined;
+  let app: Promise<MountedApp> | undefined;
   let destroyed = false;
-  function ensureApp(): Promise<WidgetController> {
+  function ensureApp(): Promise<MountedApp> {
     app ??= loadApp().then((mod) =>
-      mod.mountApp({ root, options: options!, emit: emitter.emit, mode: 'launcher', launcher, nonce }),
+      mod.mountApp({
+        root,
+        // The keys the launcher did not need are read (and reported) only now, with the application.
+        options: mod.parseAppOptions(read, report, options!),
+        emit: emitter.emit,
+        mode: 'launcher',
+        launcher,
+        nonce,
+      }),
     );
     app.catch((error) => {
       console.error(`${PREFIX} the chat application failed to load`, error);
@@ -92,9 +103,8 @@ export function boot(
 
   function call(command: string, args: unknown[]): void {
     if (destroyed) return;
-    void ensureApp().then((controller) => {
-      if (!runCommand(controller, command, args))
-        console.error(`${PREFIX} ${command}: invalid arguments`, args);
+    void ensureApp().then((mounted) => {
+      if (!mounted.run(command, args)) console.error(`${PREFIX} ${command}: invalid arguments`, args);
       if (command === 'destroy') {
         destroyed = true;
         host.remove();
@@ -107,12 +117,7 @@ export function boot(
   launcher.button.addEventListener('pointerenter', preload, { once: true });
   launcher.button.addEventListener('focus', preload, { once: true });
 
-  const api = Object.fromEntries(
-    COMMANDS.map((c) => [c, (...args: unknown[]) => call(c, args)]),
-  ) as unknown as PublicApi;
-  api.on = emitter.on;
-  api.version = __VERSION__;
-  (win as unknown as { CaptivateChat: PublicApi }).CaptivateChat = api;
+  const api = install(call);
 
   for (const [command, args] of queue) {
     if (command === 'on') api.on(args[0] as 'ready', args[1] as () => void);

@@ -12,7 +12,7 @@ import type { Emit } from '../store/events';
 import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
 import { createVendorUploader, type Uploader } from '../upload';
-import type { WidgetController } from './controller';
+import { runCommand, type WidgetController } from './controller';
 import type { LauncherHandle } from './launcher';
 import { adoptStyles } from './styles';
 
@@ -27,15 +27,12 @@ export interface MountArgs {
   nonce?: string;
 }
 
-export function mountApp({
-  root,
-  options,
-  emit,
-  mode,
-  launcher,
-  uploader,
-  nonce,
-}: MountArgs): WidgetController {
+/** The mounted widget: its controller, and `run` for untrusted calls (JS API, postMessage), validated here. */
+export interface MountedApp extends WidgetController {
+  run(command: string, args: readonly unknown[]): boolean;
+}
+
+export function mountApp({ root, options, emit, mode, launcher, uploader, nonce }: MountArgs): MountedApp {
   const i18n = createI18n(options.locale ?? globalThis.navigator?.language, options.strings);
   const storage = createSafeStorage(options.persist, {
     namespace: hashKey(`${options.url}|${options.apiKey}`),
@@ -95,5 +92,5 @@ export function mountApp({
       container.remove();
     },
   };
-  return controller;
+  return { ...controller, run: (command, args) => runCommand(controller, command, args) };
 }

@@ -1,0 +1,88 @@
+/**
+ * Value parsers for the embedding configuration, and the reader that applies them. Each parser returns
+ * undefined for a value it refuses; the reader then reports the key and falls back to the default.
+ */
+export type RawConfig = (key: string) => string | null | undefined;
+export type ReportError = (key: string, message: string) => void;
+export type Parse<T> = (v: string) => T | undefined;
+
+export const oneOf =
+  <T extends string>(...values: T[]): Parse<T> =>
+  (v) =>
+    (values as string[]).includes(v) ? (v as T) : undefined;
+export const bool: Parse<boolean> = (v) =>
+  v === 'true' || v === '' ? true : v === 'false' ? false : undefined;
+export const text: Parse<string> = (v) => v.slice(0, 500);
+export const absoluteUrl =
+  (...schemes: string[]): Parse<string> =>
+  (v) => {
+    try {
+      const url = new URL(v);
+      return schemes.includes(url.protocol) ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+export const positiveInt: Parse<number> = (v) =>
+  /^\d{1,12}$/.test(v) && Number(v) > 0 ? Number(v) : undefined;
+export const email: Parse<string> = (v) => (/^[^\s@]+@[^\s@]+$/.test(v) ? v : undefined);
+/** Only literal colours: a value that reaches CSS must not carry `url(...)` or other syntax (LESSONS.md §1). */
+export const color: Parse<string> = (v) =>
+  /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/]+\)|[a-z]{3,20})$/i.test(v) ? v : undefined;
+/** A JSON object; rebuilt key by key so `__proto__` in host JSON cannot reach any prototype. */
+export const jsonObject: Parse<Record<string, unknown>> = (v) => {
+  try {
+    const parsed: unknown = JSON.parse(v, (key, value) =>
+      key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value,
+    );
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? Object.assign({}, parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+export const stringRecord: Parse<Record<string, string>> = (v) => {
+  const obj = jsonObject(v);
+  if (!obj) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(obj)) if (typeof val === 'string') out[k] = val;
+  return out;
+};
+export const origins: Parse<string[]> = (v) => {
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const valid = list.flatMap((o) => {
+    try {
+      const url = new URL(o);
+      return url.origin === o.replace(/\/$/, '') ? [url.origin] : [];
+    } catch {
+      return [];
+    }
+  });
+  return valid.length === list.length ? valid : undefined;
+};
+
+export interface ConfigReader {
+  /** The parsed value, or `fallback` (after a report naming the key) when the value is refused. */
+  get<T>(key: string, parse: Parse<T>, fallback: T): T;
+  /** The parsed value, or undefined when unset or refused. */
+  opt<T>(key: string, parse: Parse<T>): T | undefined;
+}
+
+export function createReader(read: RawConfig, report: ReportError): ConfigReader {
+  function get<T>(key: string, parse: Parse<T>, fallback: T): T {
+    const raw = read(key);
+    if (raw === null || raw === undefined) return fallback;
+    const value = parse(raw.trim());
+    if (value !== undefined) return value;
+    report(
+      key,
+      `has an invalid value ${JSON.stringify(raw.slice(0, 80))}; using the default (see the README)`,
+    );
+    return fallback;
+  }
+  return { get, opt: (key, parse) => get(key, parse, undefined) };
+}

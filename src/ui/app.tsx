@@ -1,0 +1,68 @@
+/**
+ * The root component the embed renders inside the shadow root (or the iframe page). In launcher mode the
+ * panel mounts on first open and then stays mounted but hidden while closed, so a draft and the scroll
+ * position survive closing; in frame mode it is always shown, full-size, without a close button.
+ *
+ * Focus: opening moves focus to the composer (not on load with `open: true`, which must not steal focus
+ * from the host page); closing with the close button or Escape calls `onClosed` so the embed can move focus
+ * back to the launcher.
+ */
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import type { TextDirection } from '../i18n';
+import type { ChatStore } from '../store/chat-store';
+import type { ChatOptions } from '../store/options';
+import { type Translate, UiContext, type UiContextValue, type UiMode } from './context';
+import { Panel } from './panel';
+
+export interface AppProps {
+  store: ChatStore;
+  t: Translate;
+  dir: TextDirection;
+  /** A canonical BCP 47 tag, for formatting times and sizes. */
+  locale: string;
+  options: ChatOptions;
+  mode: UiMode;
+  /** Called after the panel closed itself (close button, Escape). */
+  onClosed?: () => void;
+}
+
+export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps) {
+  const open = mode === 'frame' || store.state.open.value;
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const mounted = useRef(open);
+  if (open) mounted.current = true;
+
+  const context = useMemo<UiContextValue>(
+    () => ({
+      store,
+      t,
+      locale,
+      options,
+      mode,
+      composerRef,
+      focusComposer: () => composerRef.current?.focus(),
+    }),
+    [store, t, locale, options, mode],
+  );
+
+  const onClosedRef = useRef(onClosed);
+  onClosedRef.current = onClosed;
+  const close = useCallback(() => {
+    store.setOpen(false);
+    onClosedRef.current?.();
+  }, [store]);
+
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (open && !wasOpen.current) composerRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  return (
+    <UiContext.Provider value={context}>
+      <div class="cc-root" dir={dir} data-mode={mode}>
+        {mounted.current && <Panel open={open} onClose={mode === 'launcher' ? close : undefined} />}
+      </div>
+    </UiContext.Provider>
+  );
+}

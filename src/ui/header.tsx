@@ -1,0 +1,47 @@
+/**
+ * The panel header: avatar, title, subtitle (the agent's name once one joined), the conversation menu and,
+ * in launcher mode, the close button.
+ */
+import { useMemo } from 'preact/hooks';
+import { Avatar } from './avatar';
+import { useUi } from './context';
+import { HeaderMenu } from './header-menu';
+import { Icon } from './icon';
+import { conversationMenuItems } from './menu-items';
+
+export function Header({ title, onClose }: { title: string; onClose?: (() => void) | undefined }) {
+  const ui = useUi();
+  const { store, t, options } = ui;
+  const agent = store.state.agent.value;
+  const joined = agent.phase === 'joined';
+  const items = useMemo(() => conversationMenuItems(ui), [ui]);
+  return (
+    <header class="cc-header">
+      {joined ? (
+        <Avatar kind="agent" src={agent.avatar} name={agent.name} size="lg" />
+      ) : (
+        <Avatar kind="bot" src={options.avatar} size="lg" />
+      )}
+      <div class="cc-header-text">
+        <h2 class="cc-title">{title}</h2>
+        <p class="cc-subtitle" data-agent={joined ? '' : undefined}>
+          {joined ? (agent.name ?? t('agentGenericName')) : (options.subtitle ?? t('headerSubtitle'))}
+        </p>
+      </div>
+      <div class="cc-header-actions">
+        <HeaderMenu label={t('conversationMenu')} items={items} />
+        {onClose && (
+          <button
+            type="button"
+            class="cc-icon-button"
+            aria-label={t('closeChat')}
+            title={t('closeChat')}
+            onClick={onClose}
+          >
+            <Icon name="close" />
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+/** The configured welcome text, shown as the bot's first bubble. Not a message: no `data-sender`, no events. */
+import { Avatar } from './avatar';
+import { useUi } from './context';
+import { Markup } from './markup';
+import { senderLabel } from './sender-label';
+
+export function WelcomeMessage({ text }: { text: string }) {
+  const { t, options } = useUi();
+  const name = senderLabel('bot', undefined, options, t);
+  return (
+    <div class="cc-group" data-group="bot" data-welcome="">
+      <div class="cc-group-meta">
+        <span class="cc-group-name">{name}</span>
+      </div>
+      <div class="cc-msg">
+        <div class="cc-msg-avatar">
+          <Avatar kind="bot" src={options.avatar} />
+        </div>
+        <div class="cc-msg-body">
+          <div class="cc-bubble">
+            <Markup source={text} />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
