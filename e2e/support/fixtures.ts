@@ -50,6 +50,17 @@ export function widgetLocators(page: Page): Widget {
   };
 }
 
+/** The conversation id the widget stored for this page (after it started one). */
+export async function storedConversationId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      if (key.endsWith(':conversation')) return JSON.parse(localStorage.getItem(key)!) as string;
+    }
+    return '';
+  });
+}
+
 export function hostUrl(site: Site, opts: HostOptions = {}): string {
   const params = new URLSearchParams();
   if (opts.cfg) params.set('cfg', JSON.stringify(opts.cfg));

@@ -4,6 +4,7 @@
  *
  *   /page?cfg=<json of data-* attributes>&csp=strict&css=hostile&queue=1
  *   /frame-host?src=<iframe url>            a host page with the iframe embed
+ *   /blank                                   a page without the widget (tests insert the tag themselves)
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -84,6 +85,13 @@ export async function startSite(hub: HubAddress): Promise<Site> {
       const { html, headers } = hostPage(hub, url.searchParams);
       res.writeHead(200, { 'content-type': TYPES['.html']!, ...headers });
       res.end(html);
+      return;
+    }
+    if (url.pathname === '/blank') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><h1>Blank</h1></body></html>',
+      );
       return;
     }
     if (url.pathname === '/frame-host') {
