@@ -79,6 +79,7 @@ export function parseAppOptions(
     accept: get('accept', (v) => v || undefined, DEFAULTS.accept),
     uploadUrl: get('upload-url', absoluteUrl('https:', 'http:'), DEFAULTS.uploadUrl),
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
+    keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
 import type { InboundFrame, OutboundFrame } from '../protocol';
 import { createSafeStorage } from '../storage';
+import { FakeStorage, fakeWindow } from '../storage/test-fakes';
 import type { ConnectionOptions } from '../transport/connection';
 import { createChatStore } from './chat-store';
 import type { HostEventName } from './events';
@@ -46,7 +47,13 @@ function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage
     types: () => sent.map((f) => f.event.event_type),
     becomeReady() {
       ready = true;
+      opts!.onStatus({ state: 'connected' });
       opts!.onReady('sock');
+    },
+    /** The socket dies: frames already handed to it may or may not have reached the hub. */
+    drop() {
+      ready = false;
+      opts!.onStatus({ state: 'reconnecting', retryInMs: 1000 });
     },
     receive(frame: InboundFrame) {
       opts!.onFrame(frame);
@@ -86,7 +93,15 @@ describe('chat store session flow', () => {
     s.receive({ type: 'conversation_start_success', conversationId: 'c1' });
     expect(s.types()).toEqual(['conversation_start', 'user_message']);
     expect(s.sent[1]!.event.event_payload).toMatchObject({ content: { type: 'text', text: 'hello' } });
+    // Sent, but delivered only once a transcript shows it.
+    expect(s.store.state.messages.value[0]!.delivery!.value).toBe('sending');
+    s.receive({
+      type: 'conversation_transcript',
+      conversationId: 'c1',
+      entries: [{ sender: 'user', parts: [{ kind: 'text', text: 'hello' }], actions: [] }],
+    });
     expect(s.store.state.messages.value[0]!.delivery!.value).toBe('sent');
+    expect(s.store.state.messages.value).toHaveLength(1);
   });
 
   it('refuses a message over the frame limit and keeps nothing queued', () => {
@@ -211,5 +226,124 @@ describe('chat store session flow', () => {
     expect(s.events.filter((e) => e.name === 'action').map((e) => e.detail)).toEqual([
       { id: 'redirectToContactUs', data: { url: 'u' }, type: 'normal' },
     ]);
+  });
+});
+
+describe('delivery across drops and reloads', () => {
+  const text = (t: string) => ({
+    sender: 'user' as const,
+    parts: [{ kind: 'text' as const, text: t }],
+    actions: [],
+  });
+  const userTexts = (s: ReturnType<typeof setup>) =>
+    s.sent
+      .filter((f) => f.event.event_type === 'user_message')
+      .map((f) => (f.event.event_payload as { content: { text: string } }).content.text);
+
+  function started(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage('none')) {
+    const s = setup({ start: 'user-first', ...overrides }, storage);
+    s.becomeReady();
+    s.store.sendText('first');
+    s.receive({ type: 'conversation_start_success', conversationId: 'c1' });
+    return s;
+  }
+
+  it('after a drop nothing new is sent until the transcript says what arrived; the lost message is resent once', () => {
+    const s = started();
+    s.store.sendText('second');
+    expect(userTexts(s)).toEqual(['first', 'second']);
+    s.drop();
+    s.store.sendText('third');
+    s.becomeReady();
+    // Only the transcript request: 'third' waits behind the messages whose fate is unknown.
+    expect(s.types().slice(-1)).toEqual(['conversation_transcript_request']);
+    s.receive({ type: 'conversation_transcript', conversationId: 'c1', entries: [text('first')] });
+    expect(userTexts(s)).toEqual(['first', 'second', 'second', 'third']);
+    const ids = s.sent
+      .filter((f) => f.event.event_type === 'user_message')
+      .map((f) => (f.event.event_payload as { client_msg_id: string }).client_msg_id);
+    expect(ids[1]).toBe(ids[2]);
+    const states = s.store.state.messages.value.map((m) => [m.parts[0], m.delivery?.value]);
+    expect(states).toEqual([
+      [{ kind: 'text', text: 'first' }, 'sent'],
+      [{ kind: 'text', text: 'second' }, 'sending'],
+      [{ kind: 'text', text: 'third' }, 'sending'],
+    ]);
+  });
+
+  it('a message the hub did get before the drop is not sent again', () => {
+    const s = started();
+    s.drop();
+    s.becomeReady();
+    s.receive({
+      type: 'conversation_transcript',
+      conversationId: 'c1',
+      entries: [
+        text('first'),
+        { sender: 'bot', parts: [{ kind: 'text', text: 'reply made while away' }], actions: [] },
+      ],
+    });
+    expect(userTexts(s)).toEqual(['first']);
+    expect(s.store.state.messages.value.map((m) => m.sender)).toEqual(['user', 'bot']);
+    const botEvents = s.events.filter(
+      (e) => e.name === 'message' && (e.detail as { sender: string }).sender === 'bot',
+    );
+    expect(botEvents).toHaveLength(1);
+  });
+
+  it('the outbox survives a reload and is settled against the transcript', () => {
+    const win = fakeWindow(new FakeStorage(), new FakeStorage());
+    const storage = () => createSafeStorage('local', { win });
+    const first = started({}, storage());
+    first.store.sendText('typed before reload');
+    first.drop();
+    // Reload: a new store on the same storage.
+    const second = setup({ start: 'user-first' }, storage());
+    expect(second.store.state.conversationId.value).toBe('c1');
+    expect(second.store.state.messages.value.map((m) => m.delivery?.value)).toEqual(['sending', 'sending']);
+    second.becomeReady();
+    expect(second.types()).toEqual(['conversation_transcript_request']);
+    second.receive({ type: 'conversation_transcript', conversationId: 'c1', entries: [text('first')] });
+    expect(userTexts(second)).toEqual(['typed before reload']);
+    expect(second.store.state.messages.value.map((m) => [m.history, m.delivery?.value])).toEqual([
+      [false, 'sent'],
+      [false, 'sending'],
+    ]);
+  });
+
+  it('a 400 offers queued messages again instead of sending them into the new conversation', () => {
+    const s = started();
+    s.drop();
+    s.store.sendText('queued for the old one');
+    s.becomeReady();
+    s.receive({
+      type: 'general_error',
+      conversationId: 'c1',
+      code: 400,
+      description: 'Invalid conversation_id',
+    });
+    s.receive({ type: 'conversation_start_success', conversationId: 'c2' });
+    expect(userTexts(s)).toEqual(['first']);
+    // Both the unconfirmed 'first' and the queued message belonged to the lost conversation.
+    const failed = s.store.state.messages.value.filter((m) => m.delivery?.value === 'failed');
+    expect(failed.map((m) => m.parts[0])).toEqual([
+      { kind: 'text', text: 'first' },
+      { kind: 'text', text: 'queued for the old one' },
+    ]);
+    s.store.retryMessage(failed[1]!.id);
+    expect(userTexts(s)).toEqual(['first', 'queued for the old one']);
+    expect(s.sent.at(-1)!.event.event_payload).toMatchObject({ conversation_id: 'c2' });
+  });
+
+  it('the same hub message delivered twice is shown once', () => {
+    const s = started();
+    const frame = {
+      type: 'bot_message' as const,
+      messageId: 'm-1',
+      parts: [{ kind: 'text' as const, text: 'once' }],
+    };
+    s.receive(frame);
+    s.receive(frame);
+    expect(s.store.state.messages.value.filter((m) => m.sender === 'bot')).toHaveLength(1);
   });
 });

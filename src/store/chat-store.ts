@@ -1,7 +1,8 @@
 /**
  * The widget's store: signals for the UI and the actions the UI and the JS API call. It owns the session
- * flow on top of the connection: start or resume a conversation once the socket is ready, flush the outbox,
- * and hand every inbound frame to the frame handler.
+ * flow on top of the connection: start or resume a conversation once the socket is ready, hand the outbox
+ * to delivery (delivery.ts), read transcripts back (apply-transcript.ts), and pass every other inbound
+ * frame to the frame handler.
  *
  * Conversations start lazily: bot-first when the panel first opens (so the greeting is seen), user-first on
  * the first thing the visitor sends. Merely loading the widget never creates an empty conversation.
@@ -10,8 +11,10 @@ import { batch } from '@preact/signals';
 import { formatBytes, type StringKey } from '../i18n';
 import {
   conversationStart,
+  metadataRequest,
   newClientMsgId,
   type OutboundFrame,
+  type Rejection,
   transcriptRequest,
   type UserIdentity,
 } from '../protocol';
@@ -22,14 +25,17 @@ import {
   createConnection,
   exceedsFrameLimit,
 } from '../transport/connection';
-import { createOutbox, itemToFrame, type OutboxItem } from '../transport/outbox';
+import { itemToFrame, type OutboxItem } from '../transport/outbox';
 import type { Uploader } from '../upload';
+import { applyTranscript, emitMessage } from './apply-transcript';
 import { admitFiles, releaseAttachment, uploadAttachment } from './attachments';
+import { createDelivery } from './delivery';
 import type { Emit } from './events';
 import { createFrameHandler } from './frame-handler';
-import { createMessage, isVisible, messageText } from './messages';
+import { type ChatMessage, createMessage } from './messages';
 import type { ChatOptions } from './options';
 import { createState } from './state';
+import { messageItem, userParts } from './user-message';
 
 export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 
@@ -44,10 +50,12 @@ export interface StoreDeps {
 }
 
 const CONVERSATION_KEY = 'conversation';
+const UNREAD_KEY = 'unread';
 const MAX_ATTACHMENTS = 5;
 /** Stands in for a conversation id not yet known when measuring a frame: as long as the hub's UUIDs. */
 const PLACEHOLDER_CONVERSATION_ID = '00000000-0000-4000-8000-000000000000';
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 export function createChatStore(deps: StoreDeps) {
   const { options, storage, t, emit } = deps;
@@ -58,38 +66,64 @@ export function createChatStore(deps: StoreDeps) {
   let connection: Connection | undefined;
   let startInFlight = false;
   let wantConversation = false;
-  let transcriptPending = false;
-  const outbox = createOutbox();
+  /** Frames the decoder refused (not JSON, unknown events, broken payloads): counted, logged, ignored. */
+  let rejected = 0;
 
-  const stored = storage.get(CONVERSATION_KEY, isString);
-  if (stored) state.conversationId.value = stored;
+  state.conversationId.value = storage.get(CONVERSATION_KEY, isString);
+  state.unread.value = storage.get(UNREAD_KEY, isCount) ?? 0;
 
   function send(frame: OutboundFrame): 'sent' | 'not_ready' | 'too_large' {
     return connection ? connection.send(frame) : 'not_ready';
   }
 
-  function addMessage(message: ReturnType<typeof createMessage>): void {
+  const delivery = createDelivery({
+    storage,
+    send,
+    now,
+    conversationId: () => state.conversationId.value,
+    sendTranscriptRequest() {
+      const id = state.conversationId.value;
+      return !!id && send(transcriptRequest(id)) === 'sent';
+    },
+    setState(id, value) {
+      const message = state.messages.value.find((m) => m.id === id);
+      if (message?.delivery) message.delivery.value = value;
+    },
+    onTooLarge() {
+      state.composerError.value = t('messageTooLong');
+    },
+  });
+
+  // Messages still in the outbox from before a reload: shown (sending, or failed) until settled.
+  state.messages.value = delivery.restored(state.conversationId.value).map((item) =>
+    createMessage({
+      id: item.id,
+      sender: 'user',
+      parts: userParts(item.display ?? item.text, item.files ?? []),
+      ...(item.display ? { sentParts: userParts(item.text, item.files ?? []) } : {}),
+      at: now(),
+      history: false,
+      delivery: item.status === 'failed' ? 'failed' : 'sending',
+    }),
+  );
+
+  function setUnread(count: number): void {
+    state.unread.value = count;
+    storage.set(UNREAD_KEY, count);
+    emit('unread', { count });
+  }
+
+  function addMessage(message: ChatMessage): void {
     state.messages.value = [...state.messages.value, message];
-    if (!message.history && message.sender !== 'user' && !state.open.value) {
-      state.unread.value += 1;
-      emit('unread', { count: state.unread.value });
-    }
-    if (!isVisible(message.parts) && message.sender !== 'system') return;
-    emit('message', {
-      id: message.id,
-      sender: message.sender,
-      text: messageText(message.parts),
-      parts: message.parts,
-      conversationId: state.conversationId.value,
-      at: message.at,
-      history: message.history,
-    });
+    if (!message.history && message.sender !== 'user' && !state.open.value) setUnread(state.unread.value + 1);
+    emitMessage(emit, message, state.conversationId.value);
   }
 
   function notice(text: string, tone: 'info' | 'error' = 'info'): void {
+    const id = `sys-${newClientMsgId()}`;
     addMessage(
       createMessage({
-        id: `sys-${newClientMsgId()}`,
+        id,
         sender: 'system',
         parts: [{ kind: 'text', text }],
         at: now(),
@@ -114,27 +148,14 @@ export function createChatStore(deps: StoreDeps) {
     if (send(conversationStart(payload)) === 'sent') startInFlight = true;
   }
 
-  function flush(): void {
-    const conversationId = state.conversationId.value;
-    if (!conversationId || !connection?.ready) return;
-    const { sent, tooLarge } = outbox.flush((item) => send(itemToFrame(item, conversationId)));
-    for (const id of sent) setDelivery(id, 'sent');
-    for (const id of tooLarge) {
-      setDelivery(id, 'failed');
-      state.composerError.value = t('messageTooLong');
-    }
-  }
-
-  function setDelivery(id: string, value: 'sending' | 'sent' | 'failed'): void {
-    const message = state.messages.value.find((m) => m.id === id);
-    if (message?.delivery) message.delivery.value = value;
-  }
-
-  function enqueue(item: OutboxItem): void {
-    outbox.add(item);
+  function enqueue(item: OutboxItem & { untracked?: boolean; display?: string }): void {
+    delivery.enqueue(item);
     ensureConversation();
-    flush();
   }
+
+  /** Whether this conversation's transcript has been shown yet (a new conversation has none to show). */
+  let historyLoaded = !state.conversationId.value;
+  const restoring = (): boolean => !historyLoaded;
 
   const handler = createFrameHandler({
     state,
@@ -147,36 +168,46 @@ export function createChatStore(deps: StoreDeps) {
     send,
     onConversationStarted(id) {
       startInFlight = false;
+      historyLoaded = true;
       batch(() => setConversation(id, true));
       if (options.start === 'bot-first') {
         // The vendor's client greets by sending an empty text: the bot answers it, the widget never shows it.
-        enqueue({ kind: 'message', id: newClientMsgId(), text: '' });
+        enqueue({ kind: 'message', id: newClientMsgId(), text: '', untracked: true });
       }
-      flush();
+      delivery.flush();
     },
     onConversationLost() {
       startInFlight = false;
+      delivery.failAll();
       setConversation(undefined, false);
       ensureConversation();
     },
-    onTranscript() {
-      transcriptPending = false;
+    onTranscript(frame) {
+      applyTranscript({ state, delivery, emit, now, restoring }, frame);
+      historyLoaded = true;
     },
   });
 
   function onReady(): void {
     startInFlight = false;
-    const conversationId = state.conversationId.value;
-    if (conversationId && state.messages.value.length === 0 && !transcriptPending) {
-      transcriptPending = true;
-      send(transcriptRequest(conversationId));
-    }
-    if (wantConversation || outbox.items().length) ensureConversation();
-    flush();
+    // Every (re)connect reads the transcript: it renders history after a reload, adds what arrived while the
+    // socket was down, and settles messages whose socket died under them.
+    delivery.onReady();
+    if (state.conversationId.value) delivery.requestTranscript();
+    if (wantConversation || delivery.hasQueued()) ensureConversation();
+  }
+
+  function onReject(rejection: Rejection): void {
+    rejected += 1;
+    if (rejected <= 5)
+      console.warn('[captivate-chat] ignored a frame from the hub:', rejection.reason, rejection.detail);
   }
 
   return {
     state,
+    get rejectedFrames(): number {
+      return rejected;
+    },
     connect(): void {
       if (connection) return;
       if (state.conversationId.value)
@@ -188,8 +219,14 @@ export function createChatStore(deps: StoreDeps) {
         apiKey: options.apiKey,
         onFrame: handler,
         onReady,
+        onReject,
+        keepaliveMs: options.keepaliveMs,
+        // An ordinary, read-only event: the gateway answers no protocol pings (PROTOCOL.md §1).
+        keepaliveFrame: () =>
+          state.conversationId.value ? metadataRequest(state.conversationId.value) : null,
         onStatus(status) {
           state.connection.value = status;
+          if (status.state !== 'connected') delivery.onDisconnect();
           emit(
             'status',
             status.retryInMs === undefined
@@ -203,58 +240,42 @@ export function createChatStore(deps: StoreDeps) {
       if (state.open.value === open) return;
       state.open.value = open;
       if (open) {
-        if (state.unread.value) {
-          state.unread.value = 0;
-          emit('unread', { count: 0 });
-        }
+        if (state.unread.value) setUnread(0);
         if (options.start === 'bot-first') ensureConversation();
       }
       emit(open ? 'open' : 'close', {});
     },
-    sendText(text: string, display?: string): boolean {
+    /** Sends the composer's text with the finished attachments; `shown` replaces the text in the bubble. */
+    sendText(text: string, shown?: string): boolean {
       const attachments = state.attachments.value;
       if (attachments.some((a) => a.status.value === 'uploading')) return false;
       const files = attachments.flatMap((a) => (a.status.value === 'done' && a.result ? [a.result] : []));
       const trimmed = text.trim();
       if (!trimmed && !files.length) return false;
       const id = newClientMsgId();
-      const parts = [
-        ...(trimmed ? [{ kind: 'text' as const, text: display ?? trimmed }] : []),
-        ...(files.length
-          ? [
-              {
-                kind: 'files' as const,
-                files: attachments.flatMap((a) =>
-                  a.result
-                    ? [
-                        {
-                          url: a.result.url ?? a.result.storage?.presignedUrl ?? '',
-                          name: a.name,
-                          mimeType: a.type,
-                          kind: a.type.startsWith('image/') ? ('image' as const) : ('file' as const),
-                          size: a.size,
-                        },
-                      ]
-                    : [],
-                ),
-              },
-            ]
-          : []),
-      ];
-      const item: OutboxItem = { kind: 'message', id, text: trimmed, ...(files.length ? { files } : {}) };
+      const item = messageItem(id, trimmed, files);
       // Refuse what the gateway would refuse, before the visitor's text is lost in a close-and-retry loop.
       if (exceedsFrameLimit(itemToFrame(item, state.conversationId.value ?? PLACEHOLDER_CONVERSATION_ID))) {
         state.composerError.value = t('messageTooLong');
         return false;
       }
+      const display = shown !== undefined && shown !== trimmed ? shown : undefined;
       batch(() => {
         state.composerError.value = undefined;
         state.attachments.value = [];
         addMessage(
-          createMessage({ id, sender: 'user', parts, at: now(), history: false, delivery: 'sending' }),
+          createMessage({
+            id,
+            sender: 'user',
+            parts: userParts(display ?? trimmed, files),
+            ...(display ? { sentParts: userParts(trimmed, files) } : {}),
+            at: now(),
+            history: false,
+            delivery: 'sending',
+          }),
         );
       });
-      enqueue(item);
+      enqueue(display ? { ...item, display } : item);
       return true;
     },
     chooseReply(messageId: string, label: string, value: string): void {
@@ -262,6 +283,11 @@ export function createChatStore(deps: StoreDeps) {
       if (!message || message.chosen.value !== undefined) return;
       message.chosen.value = label;
       this.sendText(value, label);
+    },
+    /** Retry on a message that could not be delivered. */
+    retryMessage(id: string): void {
+      delivery.retry(id);
+      ensureConversation();
     },
     sendAction(actionId: string, data: Record<string, unknown> = {}): void {
       enqueue({ kind: 'action', id: newClientMsgId(), actionId, data });
@@ -290,23 +316,21 @@ export function createChatStore(deps: StoreDeps) {
     },
     attachFiles(files: readonly File[]): void {
       const rules = { accept: options.accept, maxBytes: options.maxFileSize, maxFiles: MAX_ATTACHMENTS };
-      const { accepted, rejected } = admitFiles(files, state.attachments.value.length, rules);
-      state.composerError.value = rejected.length
-        ? rejected
+      const { accepted, rejected: refused } = admitFiles(files, state.attachments.value.length, rules);
+      const reasonKey = {
+        too_large: 'fileTooLarge',
+        type: 'fileTypeNotSupported',
+        too_many: 'tooManyFiles',
+      } as const;
+      state.composerError.value = refused.length
+        ? refused
             .map((r) =>
-              t(
-                r.reason === 'too_large'
-                  ? 'fileTooLarge'
-                  : r.reason === 'type'
-                    ? 'fileTypeNotSupported'
-                    : 'tooManyFiles',
-                {
-                  name: r.name,
-                  size: formatBytes(r.size),
-                  limit: formatBytes(options.maxFileSize),
-                  max: MAX_ATTACHMENTS,
-                },
-              ),
+              t(reasonKey[r.reason], {
+                name: r.name,
+                size: formatBytes(r.size),
+                limit: formatBytes(options.maxFileSize),
+                max: MAX_ATTACHMENTS,
+              }),
             )
             .join(' ')
         : undefined;
@@ -331,6 +355,7 @@ export function createChatStore(deps: StoreDeps) {
     },
     destroy(): void {
       handler.reset();
+      delivery.dispose();
       connection?.close();
       connection = undefined;
     },

@@ -1,5 +1,4 @@
 /** Turns each decoded hub frame into state changes, system notices and host events. */
-import { batch } from '@preact/signals';
 import { decodeParts, type InboundFrame, type MessagePart, type OutboundFrame } from '../protocol';
 import { mayReceiveApiKey } from '../transport/socket-url';
 import type { Translate } from './chat-store';
@@ -27,12 +26,13 @@ export interface FrameHandlerContext {
   send(frame: OutboundFrame): unknown;
   onConversationStarted(id: string): void;
   onConversationLost(): void;
-  onTranscript(): void;
+  onTranscript(frame: Extract<InboundFrame, { type: 'conversation_transcript' }>): void;
 }
 
 export function createFrameHandler(ctx: FrameHandlerContext) {
   const { state, t, emit } = ctx;
 
+  const played = new Set<string>();
   const playback = createPlayback<PlayMeta>({
     show(segment, meta) {
       ctx.addMessage(
@@ -53,6 +53,9 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
   });
 
   function play(sender: 'bot' | 'agent', parts: MessagePart[], id: string | undefined): void {
+    // The same hub message delivered twice (a retrying hub, two sockets) is shown once.
+    if (id && (played.has(id) || state.messages.value.some((m) => m.id === id))) return;
+    if (id) played.add(id);
     const agent = state.agent.value;
     const meta: PlayMeta =
       sender === 'agent'
@@ -69,29 +72,6 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
             ...(ctx.options.avatar ? { avatar: ctx.options.avatar } : {}),
           };
     playback.enqueue({ parts, meta });
-  }
-
-  function restore(frame: Extract<InboundFrame, { type: 'conversation_transcript' }>): void {
-    const current = state.conversationId.value;
-    if (frame.conversationId && current && frame.conversationId !== current) return;
-    const base = ctx.now() - frame.entries.length;
-    batch(() => {
-      state.messages.value = [];
-      frame.entries.forEach((entry, i) => {
-        ctx.addMessage(
-          createMessage({
-            id: `${current ?? 'history'}-${i}`,
-            sender: entry.sender,
-            parts: entry.parts.filter((p) => p.kind !== 'pause'),
-            at: base + i,
-            history: true,
-            ...(entry.sender === 'user' ? { delivery: 'sent' as const } : {}),
-            ...(entry.name && entry.sender === 'agent' ? { senderName: entry.name } : {}),
-          }),
-        );
-      });
-    });
-    ctx.onTranscript();
   }
 
   async function fetchLargeMessage(link: string): Promise<void> {
@@ -130,7 +110,7 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
           emit('action', { id: action.id, data: action.data, type: action.type });
         return;
       case 'conversation_transcript':
-        restore(frame);
+        ctx.onTranscript(frame);
         return;
       case 'agent_update':
         agentUpdate(frame);

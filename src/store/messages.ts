@@ -18,6 +18,8 @@ export interface ChatMessage {
   history: boolean;
   senderName?: string;
   avatar?: string;
+  /** User messages whose shown text differs from what was sent (a quick reply shows its label, sends its value). */
+  sentParts?: MessagePart[];
   /** System notices: errors are styled apart from information. */
   tone?: 'info' | 'error';
   /** User messages only. */

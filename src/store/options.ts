@@ -30,6 +30,8 @@ export interface ChatOptions {
   uploadUrl: string;
   persist: PersistMode;
   allowedOrigins: string[];
+  /** How often an idle socket sends a keepalive event (the hub's gateway closes sockets idle for 10 min). */
+  keepaliveMs: number;
   /** Host overrides of UI strings, by i18n key. */
   strings: Record<string, string>;
 }
@@ -53,5 +55,6 @@ export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   uploadUrl: DEFAULT_UPLOAD_URL,
   persist: 'local',
   allowedOrigins: [],
+  keepaliveMs: 300_000,
   strings: {},
 };

@@ -38,6 +38,7 @@ const baseOptions: ChatOptions = {
   uploadUrl: 'https://upload.example/',
   persist: 'none',
   allowedOrigins: [],
+  keepaliveMs: 300_000,
   strings: {},
 };
 
@@ -345,7 +346,7 @@ describe('messages', () => {
     act(() => {
       message.delivery!.value = 'sent';
     });
-    expect($('[data-delivery]')).toBeNull();
+    expect($('[data-delivery="sent"]')!.textContent).toBe('Sent');
   });
 
   it('does not re-render the other messages when one is appended or one changes', () => {

@@ -9,7 +9,7 @@ import { Icon } from './icon';
 
 export interface DeliveryStatusProps {
   delivery: Signal<DeliveryState>;
-  /** When given, a failed message offers t('retrySending'). The store has no retry action yet. */
+  /** When given, a failed message offers t('retrySending'). */
   onRetry?: (() => void) | undefined;
 }
 
@@ -23,7 +23,14 @@ export function DeliveryStatus({ delivery, onRetry }: DeliveryStatusProps) {
       </p>
     );
   }
-  if (state !== 'failed') return null;
+  if (state === 'sent') {
+    return (
+      <p class="cc-delivery" data-delivery="sent">
+        <Icon name="check" class="cc-icon-sm" />
+        <span class="cc-sr-only">{t('deliverySent')}</span>
+      </p>
+    );
+  }
   return (
     <p class="cc-delivery" data-delivery="failed">
       <Icon name="alert" class="cc-icon-sm" />

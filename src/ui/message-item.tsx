@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from '../store/messages';
 import { Avatar } from './avatar';
+import { useUi } from './context';
 import { DeliveryStatus } from './delivery-status';
 import { ErrorBoundary } from './error-boundary';
 import { memo } from './memo';
@@ -20,6 +21,7 @@ export interface MessageItemProps {
 }
 
 function MessageItemView({ message, name, first, avatar }: MessageItemProps) {
+  const { store } = useUi();
   const side = message.sender === 'bot' || message.sender === 'agent';
   return (
     <div class="cc-msg" data-sender={message.sender} data-message-id={message.id}>
@@ -35,8 +37,9 @@ function MessageItemView({ message, name, first, avatar }: MessageItemProps) {
             <MessagePart key={i} part={part} message={message} name={name} />
           ))}
         </ErrorBoundary>
-        {/* A retry action for failed messages goes here: pass `onRetry` once the store offers one. */}
-        {message.delivery && <DeliveryStatus delivery={message.delivery} />}
+        {message.delivery && (
+          <DeliveryStatus delivery={message.delivery} onRetry={() => store.retryMessage(message.id)} />
+        )}
       </div>
     </div>
   );

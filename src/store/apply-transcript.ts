@@ -1,0 +1,65 @@
+/**
+ * Applies a `conversation_transcript` to the screen: the first one after a reload renders the history; later
+ * ones (after reconnects, or to confirm deliveries) add only what is missing and settle the outbox.
+ */
+import { batch } from '@preact/signals';
+import type { InboundFrame } from '../protocol';
+import type { Delivery } from './delivery';
+import type { Emit } from './events';
+import { type ChatMessage, createMessage, isVisible, localId, messageText } from './messages';
+import { reconcile } from './reconcile';
+import type { ChatState } from './state';
+
+export interface ApplyTranscriptContext {
+  state: ChatState;
+  delivery: Delivery;
+  emit: Emit;
+  now: () => number;
+  /** The screen shows nothing of this conversation yet: what the transcript brings is history. */
+  restoring: () => boolean;
+}
+
+export function applyTranscript(
+  ctx: ApplyTranscriptContext,
+  frame: Extract<InboundFrame, { type: 'conversation_transcript' }>,
+): void {
+  const { state } = ctx;
+  const current = state.conversationId.value;
+  if (!current || (frame.conversationId && frame.conversationId !== current)) return;
+  const history = ctx.restoring();
+  const base = ctx.now() - frame.entries.length;
+  const result = reconcile(state.messages.value, frame.entries, ctx.delivery.pending(), (entry, i) =>
+    createMessage({
+      id: localId('h'),
+      sender: entry.sender,
+      parts: entry.parts.filter((p) => p.kind !== 'pause'),
+      at: base + i,
+      history,
+      ...(entry.sender === 'user' ? { delivery: 'sent' as const } : {}),
+      ...(entry.name && entry.sender === 'agent' ? { senderName: entry.name } : {}),
+    }),
+  );
+  batch(() => {
+    state.messages.value = result.messages;
+    const unseen = result.added.filter((m) => !history && m.sender !== 'user').length;
+    if (unseen && !state.open.value) {
+      state.unread.value += unseen;
+      ctx.emit('unread', { count: state.unread.value });
+    }
+  });
+  for (const message of result.added) emitMessage(ctx.emit, message, current);
+  ctx.delivery.onTranscript(result.confirmed, result.missing);
+}
+
+export function emitMessage(emit: Emit, message: ChatMessage, conversationId: string | undefined): void {
+  if (!isVisible(message.parts) && message.sender !== 'system') return;
+  emit('message', {
+    id: message.id,
+    sender: message.sender,
+    text: messageText(message.parts),
+    parts: message.parts,
+    conversationId,
+    at: message.at,
+    history: message.history,
+  });
+}

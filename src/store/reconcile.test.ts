@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptEntry } from '../protocol';
+import { type ChatMessage, createMessage } from './messages';
+import { reconcile } from './reconcile';
+
+const msg = (id: string, sender: ChatMessage['sender'], text: string, extra: Partial<ChatMessage> = {}) =>
+  Object.assign(createMessage({ id, sender, parts: [{ kind: 'text', text }], at: 0, history: false }), extra);
+const entry = (sender: TranscriptEntry['sender'], text: string): TranscriptEntry => ({
+  sender,
+  parts: [{ kind: 'text', text }],
+  actions: [],
+});
+const make = (e: TranscriptEntry, i: number) =>
+  createMessage({ id: `t${i}`, sender: e.sender, parts: e.parts, at: 0, history: false });
+const ids = (ms: ChatMessage[]) => ms.map((m) => m.id);
+
+describe('reconcile', () => {
+  it('keeps what is on screen, confirms what the hub has and reports what it lacks', () => {
+    const local = [
+      msg('u1', 'user', 'hi'),
+      msg('b1', 'bot', 'hello'),
+      msg('u2', 'user', 'two'),
+      msg('u3', 'user', 'three'),
+    ];
+    const result = reconcile(
+      local,
+      [entry('user', 'hi'), entry('bot', 'hello'), entry('user', 'two')],
+      new Set(['u2', 'u3']),
+      make,
+    );
+    expect(ids(result.messages)).toEqual(['u1', 'b1', 'u2', 'u3']);
+    expect(result.messages[0]).toBe(local[0]);
+    expect(result.confirmed).toEqual(['u2']);
+    expect(result.missing).toEqual(['u3']);
+    expect(result.added).toEqual([]);
+  });
+
+  it('adds the replies produced while the socket was down, in the hub order', () => {
+    const local = [msg('u1', 'user', 'question'), msg('u2', 'user', 'another')];
+    const result = reconcile(
+      local,
+      [
+        entry('user', 'question'),
+        entry('bot', 'answer 1'),
+        entry('agent', 'agent note'),
+        entry('user', 'another'),
+        entry('bot', 'answer 2'),
+      ],
+      new Set(['u2']),
+      make,
+    );
+    expect(ids(result.messages)).toEqual(['u1', 't1', 't2', 'u2', 't4']);
+    expect(ids(result.added)).toEqual(['t1', 't2', 't4']);
+    expect(result.confirmed).toEqual(['u2']);
+  });
+
+  it('restores everything from an empty screen, with pending messages placed where the hub has them', () => {
+    const pending = msg('p1', 'user', 'sent before reload');
+    const result = reconcile(
+      [pending],
+      [
+        entry('user', 'old'),
+        entry('bot', 'old reply'),
+        entry('user', 'sent before reload'),
+        entry('bot', 'new reply'),
+      ],
+      new Set(['p1']),
+      make,
+    );
+    expect(ids(result.messages)).toEqual(['t0', 't1', 'p1', 't3']);
+    expect(result.confirmed).toEqual(['p1']);
+  });
+
+  it('treats a bot message split at pauses as one transcript entry', () => {
+    const local = [
+      msg('b1', 'bot', 'first part'),
+      msg('b1#1', 'bot', 'second part'),
+      msg('u1', 'user', 'ok'),
+    ];
+    const result = reconcile(
+      local,
+      [entry('bot', 'first part second part'), entry('user', 'ok')],
+      new Set(['u1']),
+      make,
+    );
+    expect(ids(result.messages)).toEqual(['b1', 'b1#1', 'u1']);
+    expect(result.added).toEqual([]);
+    expect(result.confirmed).toEqual(['u1']);
+  });
+
+  it('compares a quick reply by the value sent, not the label shown', () => {
+    const local = [msg('u1', 'user', 'Show cards', { sentParts: [{ kind: 'text', text: 'cards' }] })];
+    const result = reconcile(local, [entry('user', 'cards')], new Set(['u1']), make);
+    expect(result.confirmed).toEqual(['u1']);
+    expect(result.added).toEqual([]);
+  });
+
+  it('one message the hub words differently does not duplicate everything after it', () => {
+    const local = [
+      msg('b1', 'bot', 'fetched large message'),
+      msg('u1', 'user', 'next'),
+      msg('b2', 'bot', 'reply'),
+    ];
+    const result = reconcile(
+      local,
+      [entry('bot', '[large message]'), entry('user', 'next'), entry('bot', 'reply')],
+      new Set(),
+      make,
+    );
+    expect(ids(result.messages)).toEqual(['t0', 'b1', 'u1', 'b2']);
+    expect(ids(result.added)).toEqual(['t0']);
+  });
+
+  it('keeps system notices after the message they followed', () => {
+    const notice = msg('s1', 'system', 'Dana joined the chat');
+    const local = [msg('u1', 'user', 'agent please'), notice, msg('a1', 'agent', 'hi')];
+    const result = reconcile(local, [entry('user', 'agent please'), entry('agent', 'hi')], new Set(), make);
+    expect(ids(result.messages)).toEqual(['u1', 's1', 'a1']);
+  });
+
+  it('matches whitespace-insensitively', () => {
+    const local = [msg('u1', 'user', 'two  spaces\nand a line')];
+    expect(
+      reconcile(local, [entry('user', 'two spaces and a line ')], new Set(['u1']), make).confirmed,
+    ).toEqual(['u1']);
+  });
+});
