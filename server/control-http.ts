@@ -9,10 +9,13 @@
  *   POST /__control/reset                           → {ok}
  *   GET|POST /__control/options {patch}             → options
  *   GET  /__control/stats                           → {received, invalid, unknown, sockets}
+ *   POST /__control/seed {conversationId?, userId?, messages?: [{from, content}], count?}
+ *                                                   → {conversationId, messageCount}
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HubControl } from './control';
 import { isLoopback, readJson, sendJson } from './http-util';
+import { parseSeedRequest } from './seed';
 import { isObject, str } from './wire';
 
 export async function handleControl(
@@ -70,6 +73,13 @@ export async function handleControl(
       }
     case 'GET /stats':
       return sendJson(res, 200, control.stats());
+    case 'POST /seed': {
+      const request = parseSeedRequest(input);
+      if (typeof request === 'string') return sendJson(res, 400, { error: request });
+      const seeded = control.seed(request);
+      if (!seeded) return sendJson(res, 404, { error: 'no such conversation' });
+      return sendJson(res, 200, seeded);
+    }
   }
   const one = /^GET \/conversations\/([^/]+)$/.exec(route);
   const conv = one?.[1] ? control.conversation(decodeURIComponent(one[1])) : undefined;

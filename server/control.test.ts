@@ -194,3 +194,23 @@ describe('control in-process', () => {
     expect((await client.closed).code).toBe(1006);
   });
 });
+
+describe('injected faults', () => {
+  it('loseNext loses the next frame of a type with its socket: not logged, not stored', async () => {
+    const hub = await startHub({ replyDelayMs: 0 });
+    const client = await TestClient.connect(hub.url);
+    const id = await client.start();
+    hub.control.loseNext('user_message');
+    const closed = new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));
+    client.say(id, 'lost in transit');
+    expect(await closed).toBe(1006);
+    expect(hub.control.frames({ type: 'user_message' })).toHaveLength(0);
+    expect(hub.control.conversation(id)?.messages).toEqual([]);
+    // Only the next one: a reconnecting client gets through.
+    const again = await TestClient.connect(hub.url);
+    again.say(id, 'second try');
+    await again.next('bot_message');
+    expect(hub.control.frames({ type: 'user_message' })).toHaveLength(1);
+    again.close();
+  });
+});

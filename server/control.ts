@@ -1,13 +1,16 @@
 /**
  * The in-process control interface (`hub.control`): push frames, drop sockets, refuse connections,
- * read the received-frame log and the conversations, change run-time options. control-http.ts exposes
+ * read the received-frame log and the conversations, change run-time options, seed stored messages. control-http.ts exposes
  * the same operations under `/__control/` for loopback clients.
  */
+
 import type { Conversation, ConversationStore } from './conversations';
+import type { Faults } from './faults';
 import type { FrameFilter, FrameLog, FrameRecord, FrameStats } from './frame-log';
 import { applyRuntimePatch, type RuntimeOptions } from './options';
 import type { Registry } from './registry';
 import type { Scheduler } from './scheduler';
+import { type SeedRequest, seedConversation } from './seed';
 import { framePushed, type Json } from './wire';
 
 export interface ConversationSummary {
@@ -26,6 +29,8 @@ export interface HubControl {
   push(conversationId: string | null, frame: unknown): number;
   /** Terminates every socket abruptly (no close frame); returns the count. */
   drop(): number;
+  /** The next `count` frames of `eventType` are lost with their socket (see faults.ts). */
+  loseNext(eventType: string, count?: number): void;
   /** Refuses WebSocket upgrades with HTTP 503 for `ms` milliseconds (0 stops refusing). */
   refuse(ms: number): void;
   isRefusing(): boolean;
@@ -40,12 +45,18 @@ export interface HubControl {
   stats(): FrameStats & { sockets: number };
   /** Resolves when every scheduled bot/agent reply has been sent. */
   idle(): Promise<void>;
+  /**
+   * Stores messages in a conversation (a new one unless `conversationId` names one) without sending anything,
+   * for transcript-restore tests and benchmarks. Undefined when `conversationId` names no conversation.
+   */
+  seed(request: SeedRequest): { conversationId: string; messageCount: number } | undefined;
 }
 
 export function createControl(deps: {
   store: ConversationStore;
   registry: Registry;
   frameLog: FrameLog;
+  faults: Faults;
   scheduler: Scheduler;
   getOptions: () => RuntimeOptions;
   setOptions: (options: RuntimeOptions) => void;
@@ -66,6 +77,7 @@ export function createControl(deps: {
       for (const client of all) client.ws.terminate();
       return all.length;
     },
+    loseNext: (eventType, count) => deps.faults.loseNext(eventType, count),
     refuse(ms) {
       refuseUntil = ms > 0 ? Date.now() + ms : 0;
     },
@@ -92,5 +104,9 @@ export function createControl(deps: {
     },
     stats: () => ({ ...frameLog.stats(), sockets: registry.all().length }),
     idle: () => deps.scheduler.idle(),
+    seed(request) {
+      const conv = seedConversation(store, request);
+      return conv && { conversationId: conv.id, messageCount: conv.messages.length };
+    },
   };
 }

@@ -9,6 +9,7 @@ import { createAgent } from './agent';
 import { createControl, type HubControl } from './control';
 import { createConversationStore } from './conversations';
 import { createHandlers } from './event-handlers';
+import { createFaults } from './faults';
 import { createFileStore } from './file-store';
 import { createFlow } from './flow';
 import { createFrameLog } from './frame-log';
@@ -66,6 +67,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   }
   const fileStore = createFileStore(options.dataDir);
   const frameLog = createFrameLog();
+  const faults = createFaults();
   const registry = createRegistry({ envelope: () => runtime.envelope, log: verboseLog });
   const scheduler = createScheduler((e) => log(`hub emulator: reply failed: ${String(e)}`));
   const responder = createResponder({ store, registry, nestedErrors: () => runtime.nestedErrors });
@@ -77,6 +79,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     store,
     registry,
     frameLog,
+    faults,
     scheduler,
     getOptions,
     setOptions: (o) => (runtime = o),
@@ -86,6 +89,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     registry,
     store,
     frameLog,
+    faults,
     handlers,
     keys,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { ConversationStore } from './conversations';
 import type { Handler } from './event-handlers';
+import type { Faults } from './faults';
 import type { FrameLog } from './frame-log';
 import { baseUrlOf } from './http-util';
 import { isKeyAccepted } from './options';
@@ -23,6 +24,7 @@ export interface SocketHandlerDeps {
   registry: Registry;
   store: ConversationStore;
   frameLog: FrameLog;
+  faults: Faults;
   handlers: Record<string, Handler>;
   keys: readonly string[] | null;
   idleTimeoutMs: number;
@@ -82,6 +84,11 @@ export function createSocketHandler(deps: SocketHandlerDeps): (ws: WebSocket, re
       if (!event) {
         frameLog.countInvalid();
         log?.(`  ignored: not a JSON event frame`);
+        return;
+      }
+      if (deps.faults.take(event.eventType)) {
+        log?.(`  lost on purpose (control.loseNext): the socket is cut`);
+        ws.terminate();
         return;
       }
       const named = str(event.payload.conversation_id);

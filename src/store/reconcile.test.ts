@@ -124,4 +124,21 @@ describe('reconcile', () => {
       reconcile(local, [entry('user', 'two spaces and a line ')], new Set(['u1']), make).confirmed,
     ).toEqual(['u1']);
   });
+
+  it('tolerates a different interleaving of visitor and bot messages (typed fast, answered later)', () => {
+    const local = ['u1', 'u2', 'u3'].map((id) => msg(id, 'user', `q${id}`));
+    local.push(...['u1', 'u2', 'u3'].map((id) => msg(`b-${id}`, 'bot', `a${id}`)));
+    const entries = ['u1', 'u2', 'u3'].flatMap((id) => [entry('user', `q${id}`), entry('bot', `a${id}`)]);
+    const result = reconcile(local, entries, new Set(['u1', 'u2', 'u3']), make);
+    expect(ids(result.messages)).toEqual(['u1', 'u2', 'u3', 'b-u1', 'b-u2', 'b-u3']);
+    expect(result.added).toEqual([]);
+    expect(result.confirmed).toEqual(['u1', 'u2', 'u3']);
+  });
+
+  it('reports a pending message the hub skipped as missing even when a later one arrived', () => {
+    const local = [msg('u1', 'user', 'one'), msg('u2', 'user', 'two')];
+    const result = reconcile(local, [entry('user', 'two')], new Set(['u1', 'u2']), make);
+    expect(result.confirmed).toEqual(['u2']);
+    expect(result.missing).toEqual(['u1']);
+  });
 });

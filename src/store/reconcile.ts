@@ -1,15 +1,18 @@
 /**
  * Merges a transcript into the messages on screen after a reconnect (or a reload), so that every message is
- * shown once and in the hub's order:
+ * shown once:
  *   - a message on screen that the transcript has is kept as it is (no re-render, no second host event);
- *   - a transcript entry not on screen (a reply produced while the socket was down) is added in its place;
+ *   - a transcript entry not on screen (a reply produced while the socket was down) is added after the
+ *     message that precedes it in the transcript;
  *   - a visitor message waiting for confirmation is confirmed when the transcript has it, else reported
  *     missing so the outbox sends it again, with the same `client_msg_id`.
  *
- * Matching is by sender and content (see content-key.ts). A bot message split at `pause` parts is several
- * messages on screen (ids `x`, `x#1`, …) and one transcript entry: they are compared as one unit. A message on
- * screen that the transcript words differently (a 413 message fetched from its link, say) is kept where it
- * is: the entries after it are matched by looking a few units ahead, so one mismatch cannot duplicate the rest.
+ * The visitor's messages and the hub's (bot, agent) are matched as two separate streams: each keeps its own
+ * order on both sides, but how they interleave differs (the screen shows a message when it is typed, the hub
+ * files it when it arrives). Within a stream, matching is by content (content-key.ts), looking a few messages
+ * ahead so that one message the hub words differently (a 413 message fetched from its link) cannot make
+ * everything after it look new. A bot message split at `pause` parts is several messages on screen (ids `x`,
+ * `x#1`, …) and one transcript entry: they are compared as one unit. The screen's own order is never changed.
  */
 import type { TranscriptEntry } from '../protocol';
 import { contentKey } from './content-key';
@@ -23,12 +26,13 @@ export interface ReconcileResult {
   confirmed: string[];
   /** Pending visitor messages the transcript lacks: to send again. */
   missing: string[];
-  /** Messages created from entries that were not on screen, in order. */
+  /** Messages created from entries that were not on screen, in transcript order. */
   added: ChatMessage[];
 }
 
 interface Unit {
   messages: ChatMessage[];
+  user: boolean;
   sender: ChatMessage['sender'];
   key: string;
 }
@@ -40,23 +44,33 @@ function toUnits(local: readonly ChatMessage[]): Unit[] {
   for (const m of local) {
     if (m.sender === 'system') continue;
     const last = units.at(-1);
-    if (
-      last &&
-      last.sender !== 'user' &&
-      last.sender === m.sender &&
-      baseId(last.messages[0]!) === baseId(m)
-    ) {
+    if (last && !last.user && last.sender === m.sender && baseId(last.messages[0]!) === baseId(m)) {
       last.messages.push(m);
       last.key = contentKey(last.messages.flatMap((x) => x.parts));
     } else {
-      units.push({ messages: [m], sender: m.sender, key: contentKey(m.sentParts ?? m.parts) });
+      units.push({ messages: [m], user: m.sender === 'user', sender: m.sender, key: contentKey(m.sentParts ?? m.parts) });
     }
   }
   return units;
 }
 
-const same = (unit: Unit, entry: TranscriptEntry): boolean =>
-  unit.sender === entry.sender && unit.key === contentKey(entry.parts);
+/** Aligns one stream: which unit each entry index matches (absent: the entry is not on screen). */
+function align(units: Unit[], entries: Array<[number, TranscriptEntry]>, into: Map<number, Unit>): Set<Unit> {
+  const matched = new Set<Unit>();
+  let j = 0;
+  for (const [index, entry] of entries) {
+    const key = contentKey(entry.parts);
+    for (let k = j; k < Math.min(units.length, j + 1 + LOOKAHEAD); k++) {
+      if (units[k]!.sender === entry.sender && units[k]!.key === key) {
+        into.set(index, units[k]!);
+        matched.add(units[k]!);
+        j = k + 1;
+        break;
+      }
+    }
+  }
+  return matched;
+}
 
 export function reconcile(
   local: readonly ChatMessage[],
@@ -65,59 +79,39 @@ export function reconcile(
   make: (entry: TranscriptEntry, index: number) => ChatMessage,
 ): ReconcileResult {
   const units = toUnits(local);
-  const out: ChatMessage[] = [];
-  const added: ChatMessage[] = [];
-  const confirmed: string[] = [];
-  let j = 0;
-  const keep = (unit: Unit, matched: boolean): void => {
-    out.push(...unit.messages);
-    const id = unit.messages[0]!.id;
-    if (matched && unit.sender === 'user' && pending.has(id)) confirmed.push(id);
-  };
+  const indexed = entries.map((e, i) => [i, e] as [number, TranscriptEntry]);
+  const byIndex = new Map<number, Unit>();
+  const matched = new Set([
+    ...align(units.filter((u) => u.user), indexed.filter(([, e]) => e.sender === 'user'), byIndex),
+    ...align(units.filter((u) => !u.user), indexed.filter(([, e]) => e.sender !== 'user'), byIndex),
+  ]);
 
-  entries.forEach((entry, i) => {
-    const unit = units[j];
-    if (unit && same(unit, entry)) {
-      keep(unit, true);
-      j++;
+  // Entries not on screen go after the screen message matched to the nearest earlier entry.
+  const insertAfter = new Map<ChatMessage | undefined, ChatMessage[]>();
+  const added: ChatMessage[] = [];
+  let anchor: ChatMessage | undefined;
+  indexed.forEach(([index, entry]) => {
+    const unit = byIndex.get(index);
+    if (unit) {
+      anchor = unit.messages.at(-1);
       return;
     }
-    // Is this entry a little further on screen? Then the units skipped are ones the hub words differently.
-    for (let k = j + 1; k < Math.min(units.length, j + 1 + LOOKAHEAD); k++) {
-      if (same(units[k]!, entry)) {
-        for (const skipped of units.slice(j, k)) keep(skipped, false);
-        keep(units[k]!, true);
-        j = k + 1;
-        return;
-      }
-    }
-    const message = make(entry, i);
-    out.push(message);
+    const message = make(entry, index);
     added.push(message);
+    insertAfter.set(anchor, [...(insertAfter.get(anchor) ?? []), message]);
   });
 
-  const missing: string[] = [];
-  for (const unit of units.slice(j)) {
-    keep(unit, false);
-    const id = unit.messages[0]!.id;
-    if (unit.sender === 'user' && pending.has(id)) missing.push(id);
-  }
-  return { messages: placeNotices(local, out), confirmed, missing, added };
-}
-
-/** System notices (agent joined, errors) are not in transcripts: keep each after the message it followed. */
-function placeNotices(local: readonly ChatMessage[], merged: ChatMessage[]): ChatMessage[] {
-  const after = new Map<string | undefined, ChatMessage[]>();
-  let previous: string | undefined;
+  const messages: ChatMessage[] = [...(insertAfter.get(undefined) ?? [])];
   for (const m of local) {
-    if (m.sender === 'system') after.set(previous, [...(after.get(previous) ?? []), m]);
-    else previous = m.id;
+    messages.push(m);
+    messages.push(...(insertAfter.get(m) ?? []));
   }
-  if (after.size === 0) return merged;
-  const out: ChatMessage[] = [...(after.get(undefined) ?? [])];
-  for (const m of merged) {
-    out.push(m);
-    out.push(...(after.get(m.id) ?? []));
+  const confirmed: string[] = [];
+  const missing: string[] = [];
+  for (const unit of units) {
+    const id = unit.messages[0]!.id;
+    if (!unit.user || !pending.has(id)) continue;
+    (matched.has(unit) ? confirmed : missing).push(id);
   }
-  return out;
+  return { messages, confirmed, missing, added };
 }

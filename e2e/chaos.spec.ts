@@ -1,0 +1,235 @@
+/**
+ * The main proof that no message is lost or doubled: 200 visitor messages interleaved with 10 faults (sockets
+ * dropped mid-send, connections refused for 5–10 s, a hub restart on its data directory, a page reload).
+ * The hub must receive every message exactly once by `client_msg_id`, the screen must show every message of
+ * the conversation once and in the hub's order, and no second conversation may start.
+ * Prints a JSON summary (messages, faults, resends, duplicates, recovery time per fault kind).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { createHub, type Hub } from '../server/hub';
+import { expect, hostUrl, storedConversationId, test, widgetLocators } from './support/fixtures';
+import { type Site, startSite } from './support/site';
+
+const MESSAGES = 200;
+const FAULTS = [
+  'drop',
+  'refuse',
+  'drop',
+  'restart',
+  'drop',
+  'refuse',
+  'reload',
+  'drop',
+  'refuse',
+  'drop',
+] as const;
+type Fault = (typeof FAULTS)[number];
+
+/** A small seeded generator, so a failing run can be replayed with CHAOS_SEED. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Shown {
+  id: string;
+  sender: string;
+  text: string;
+}
+
+/** Scrolls the log from top to bottom and reads every message once, whatever part of it is in the DOM. */
+async function readLog(page: Page): Promise<Shown[]> {
+  const log = widgetLocators(page).log;
+  // A long conversation may render only its latest part until older messages are asked for.
+  const more = log.getByRole('button', { name: 'Load more' });
+  for (let i = 0; i < 100 && (await more.isVisible()); i++) await more.click();
+  await log.evaluate((el) => el.scrollTo({ top: 0 }));
+  const seen = new Map<string, Shown>();
+  for (let step = 0; step < 400; step++) {
+    await page.waitForTimeout(30);
+    const batch = await log.evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>('[data-message-id]')].map((m) => ({
+        id: m.dataset.messageId!,
+        sender: m.dataset.sender!,
+        text: [...m.querySelectorAll('.cc-bubble')]
+          .map((b) => b.textContent ?? '')
+          .join(' ')
+          .trim(),
+      })),
+    );
+    for (const m of batch) if (!seen.has(m.id)) seen.set(m.id, m);
+    const atEnd = await log.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+      el.scrollBy({ top: el.clientHeight * 0.8 });
+      return end;
+    });
+    if (atEnd) break;
+  }
+  return [...seen.values()];
+}
+
+test('200 messages through 10 faults arrive exactly once, in order, in one conversation', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
+  const random = rng(seed);
+  const dataDir = mkdtempSync(join(tmpdir(), 'chaos-hub-'));
+  let hub: Hub = await createHub({ port: 0, dataDir, replyDelayMs: 20 });
+  const port = hub.port;
+  const earlierFrames: ReturnType<Hub['control']['frames']> = [];
+  const site: Site = await startSite({ ws: hub.url, http: hub.httpUrl });
+  try {
+    // Status events, kept across the reload in sessionStorage, to measure recovery after each fault.
+    await page.addInitScript(() => {
+      const times: Array<{ state: string; at: number }> = JSON.parse(
+        sessionStorage.getItem('chaos-status') ?? '[]',
+      );
+      (window as unknown as { __status: typeof times }).__status = times;
+      window.addEventListener('captivate:status', (e) => {
+        times.push({ state: (e as CustomEvent).detail.state, at: Date.now() });
+        sessionStorage.setItem('chaos-status', JSON.stringify(times));
+      });
+    });
+    await page.goto(hostUrl(site));
+    const w = widgetLocators(page);
+    await w.launcher.click();
+    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+
+    // Fault positions: spread over the run, shuffled by the seed.
+    const at = new Map<number, Fault>();
+    const order = [...FAULTS].sort(() => random() - 0.5);
+    for (const [i, fault] of order.entries()) {
+      at.set(Math.floor(((i + 0.5) * MESSAGES) / order.length + (random() - 0.5) * 8), fault);
+    }
+    /** When each fault ended (the hub reachable again); recovery is measured from there to `connected`. */
+    const ended: Array<{ fault: Fault; at: number }> = [];
+
+    const lastState = () =>
+      page.evaluate(
+        () => (window as unknown as { __status: Array<{ state: string }> }).__status.at(-1)?.state,
+      );
+    let lostInTransit = 0;
+    for (let n = 1; n <= MESSAGES; n++) {
+      const fault = at.get(n);
+      // Faults do not overlap: each starts once the widget is back from the one before (recovery is measured).
+      if (fault) await expect.poll(lastState, { timeout: 60_000 }).toBe('connected');
+      if (fault === 'drop' && lostInTransit % 2 === 0) {
+        // Mid-send: this message is lost with its socket; the widget's send() already returned.
+        hub.control.loseNext('user_message');
+        ended.push({ fault, at: Date.now() });
+      }
+      if (fault === 'drop') lostInTransit++;
+      await w.send(`chaos ${String(n).padStart(3, '0')}`);
+      if (!fault) continue;
+      if (fault === 'drop' && lostInTransit % 2 === 0) {
+        hub.control.drop();
+        ended.push({ fault, at: Date.now() });
+      } else if (fault === 'refuse') {
+        // The visitor keeps typing while the hub is unreachable: the composer queues.
+        const ms = 5000 + Math.floor(random() * 5000);
+        hub.control.refuse(ms);
+        hub.control.drop();
+        ended.push({ fault, at: Date.now() + ms });
+      } else if (fault === 'restart') {
+        await hub.close();
+        // Read after closing: frames that arrived while it was shutting down count too.
+        earlierFrames.push(...hub.control.frames());
+        hub = await createHub({ port, dataDir, replyDelayMs: 20 });
+        ended.push({ fault, at: Date.now() });
+      } else if (fault === 'reload') {
+        ended.push({ fault, at: Date.now() });
+        await page.reload();
+        await w.launcher.click();
+      }
+    }
+
+    // Everything settles: no message still sending, the hub quiet.
+    await expect(w.log.locator('[data-delivery="sending"], [data-delivery="failed"]')).toHaveCount(0, {
+      timeout: 60_000,
+    });
+    await hub.control.idle();
+
+    const conversationId = await storedConversationId(page);
+    const statuses = await page.evaluate(
+      () => (window as unknown as { __status: Array<{ state: string; at: number }> }).__status,
+    );
+    const recovery: Record<string, number[]> = {};
+    for (const { fault, at: t } of ended) {
+      const back = statuses.find((x) => x.state === 'connected' && x.at >= t);
+      if (back) recovery[fault] = [...(recovery[fault] ?? []), back.at - t];
+    }
+    const frames = [...earlierFrames, ...hub.control.frames()];
+    const starts = frames.filter((f) => f.eventType === 'conversation_start');
+    const userFrames = frames.filter(
+      (f) =>
+        f.eventType === 'user_message' &&
+        ((f.payload as { content?: { text?: string } }).content?.text ?? '') !== '',
+    );
+    const byId = new Map<string, number>();
+    for (const f of userFrames) {
+      const id = (f.payload as { client_msg_id: string }).client_msg_id;
+      byId.set(id, (byId.get(id) ?? 0) + 1);
+    }
+    const duplicates = [...byId.values()].filter((c) => c > 1).length;
+
+    const stored = hub.control.conversation(conversationId)!;
+    const tag = (text: string) => text.match(/chaos \d{3}/)?.[0] ?? '';
+    const hubUser = stored.messages.filter((m) => m.from === 'user').map((m) => tag(JSON.stringify(m.parts)));
+    const hubBot = stored.messages
+      .filter((m) => m.from === 'bot')
+      .map((m) => tag(JSON.stringify(m.parts)))
+      .filter(Boolean);
+    const shown = await readLog(page);
+    const shownUser = shown.filter((m) => m.sender === 'user').map((m) => m.text);
+    const expected = Array.from({ length: MESSAGES }, (_, i) => `chaos ${String(i + 1).padStart(3, '0')}`);
+    const shownBot = shown
+      .filter((m) => m.sender === 'bot')
+      .map((m) => tag(m.text))
+      .filter(Boolean);
+
+    const summary = {
+      seed,
+      messages: MESSAGES,
+      faults: FAULTS.length,
+      sends: userFrames.length,
+      resends: userFrames.length - byId.size,
+      duplicatesAtHub: duplicates,
+      conversationsStarted: starts.length,
+      shownUser: shownUser.length,
+      hubBotReplies: hubBot.length,
+      shownBotReplies: shownBot.length,
+      lostInTransit: Math.ceil(lostInTransit / 2),
+      recoveryMs: recovery,
+    };
+    console.log(`CHAOS ${JSON.stringify(summary)}`);
+    const twice = shownUser.filter((t, i) => shownUser.indexOf(t) !== i);
+    if (twice.length)
+      console.log(
+        `CHAOS shown twice: ${JSON.stringify(twice)} around ${JSON.stringify(shown.filter((m) => twice.includes(m.text)))}`,
+      );
+
+    expect(starts).toHaveLength(1);
+    expect(byId.size).toBe(MESSAGES);
+    expect(duplicates).toBe(0);
+    expect(hubUser).toEqual(expected);
+    expect(shownUser).toEqual(expected);
+    // The bot's echoes: every one the hub produced is shown once, in the hub's order. (A restart can swallow
+    // the echo of a message received just before it: the hub had stored the message, not yet its reply.)
+    expect(hubBot.length).toBeGreaterThanOrEqual(MESSAGES - 2);
+    expect(shownBot).toEqual(hubBot);
+  } finally {
+    await site.close();
+    await hub.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
