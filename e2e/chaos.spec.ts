@@ -52,26 +52,25 @@ async function readLog(page: Page): Promise<Shown[]> {
   // A long conversation may render only its latest part until older messages are asked for.
   const more = log.getByRole('button', { name: 'Load more' });
   for (let i = 0; i < 100 && (await more.isVisible()); i++) await more.click();
-  await log.evaluate((el) => el.scrollTo({ top: 0 }));
+  await log.evaluate((el) => el.scrollTo({ top: 0, behavior: 'instant' }));
   const seen = new Map<string, Shown>();
-  for (let step = 0; step < 400; step++) {
-    await page.waitForTimeout(30);
-    const batch = await log.evaluate((el) =>
-      [...el.querySelectorAll<HTMLElement>('[data-message-id]')].map((m) => ({
+  for (let step = 0; step < 1000; step++) {
+    // One round trip per screenful: wait two frames (a windowed list renders on scroll), read, scroll on.
+    const { batch, atEnd } = await log.evaluate(async (el) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const batch = [...el.querySelectorAll<HTMLElement>('[data-message-id]')].map((m) => ({
         id: m.dataset.messageId!,
         sender: m.dataset.sender!,
         text: [...m.querySelectorAll('.cc-bubble')]
           .map((b) => b.textContent ?? '')
           .join(' ')
           .trim(),
-      })),
-    );
-    for (const m of batch) if (!seen.has(m.id)) seen.set(m.id, m);
-    const atEnd = await log.evaluate((el) => {
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
-      el.scrollBy({ top: el.clientHeight * 0.8 });
-      return end;
+      }));
+      const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+      el.scrollBy({ top: el.clientHeight * 0.9, behavior: 'instant' });
+      return { batch, atEnd };
     });
+    for (const m of batch) if (!seen.has(m.id)) seen.set(m.id, m);
     if (atEnd) break;
   }
   return [...seen.values()];
@@ -80,7 +79,7 @@ async function readLog(page: Page): Promise<Shown[]> {
 test('200 messages through 10 faults arrive exactly once, in order, in one conversation', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
   const random = rng(seed);
   const dataDir = mkdtempSync(join(tmpdir(), 'chaos-hub-'));
@@ -88,6 +87,7 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
   const port = hub.port;
   const earlierFrames: ReturnType<Hub['control']['frames']> = [];
   const site: Site = await startSite({ ws: hub.url, http: hub.httpUrl });
+  const t0 = Date.now();
   try {
     // Status events, kept across the reload in sessionStorage, to measure recovery after each fault.
     await page.addInitScript(() => {
@@ -153,6 +153,7 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
       }
     }
 
+    const typed = Date.now();
     // Everything settles: no message still sending, the hub quiet.
     await expect(w.log.locator('[data-delivery="sending"], [data-delivery="failed"]')).toHaveCount(0, {
       timeout: 60_000,
@@ -189,7 +190,11 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
       .filter((m) => m.from === 'bot')
       .map((m) => tag(JSON.stringify(m.parts)))
       .filter(Boolean);
+    const settled = Date.now();
     const shown = await readLog(page);
+    console.log(
+      `CHAOS timing: typing+faults ${typed - t0} ms, settling ${settled - typed} ms, reading ${Date.now() - settled} ms`,
+    );
     const shownUser = shown.filter((m) => m.sender === 'user').map((m) => m.text);
     const expected = Array.from({ length: MESSAGES }, (_, i) => `chaos ${String(i + 1).padStart(3, '0')}`);
     const shownBot = shown

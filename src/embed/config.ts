@@ -7,7 +7,7 @@
  * decision to load need; the chat application reads the rest with `parseAppOptions` when it loads. Each key
  * is parsed (and reported) exactly once.
  */
-import { type ChatOptions, DEFAULTS } from '../store/options';
+import { type ChatOptions, DEFAULTS, LAUNCHER_DEFAULTS } from '../store/options';
 import {
   absoluteUrl,
   bool,
@@ -40,13 +40,13 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
   const { get, opt } = createReader(read, report);
   return {
     apiKey,
-    url: get('url', absoluteUrl('ws:', 'wss:'), DEFAULTS.url),
-    persist: get('persist', oneOf('local', 'session', 'none'), DEFAULTS.persist),
-    open: get('open', bool, DEFAULTS.open),
-    position: get('position', oneOf('right', 'left'), DEFAULTS.position),
-    theme: get('theme', oneOf('light', 'dark', 'auto'), DEFAULTS.theme),
+    url: get('url', absoluteUrl('ws:', 'wss:'), LAUNCHER_DEFAULTS.url),
+    persist: get('persist', oneOf('local', 'session', 'none'), LAUNCHER_DEFAULTS.persist),
+    open: get('open', bool, LAUNCHER_DEFAULTS.open),
+    position: get('position', oneOf('right', 'left'), LAUNCHER_DEFAULTS.position),
+    theme: get('theme', oneOf('light', 'dark', 'auto'), LAUNCHER_DEFAULTS.theme),
     primaryColor: opt('primary-color', color),
-    strings: get('strings', stringRecord, DEFAULTS.strings),
+    strings: get('strings', stringRecord, LAUNCHER_DEFAULTS.strings),
   };
 }
 
@@ -80,6 +80,7 @@ export function parseAppOptions(
     uploadUrl: get('upload-url', absoluteUrl('https:', 'http:'), DEFAULTS.uploadUrl),
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
+    maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
   };
 }
 

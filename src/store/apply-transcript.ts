@@ -17,6 +17,8 @@ export interface ApplyTranscriptContext {
   now: () => number;
   /** The screen shows nothing of this conversation yet: what the transcript brings is history. */
   restoring: () => boolean;
+  /** Whether this tab owns the outbox (tabs.ts): only that tab settles deliveries. */
+  settles: boolean;
 }
 
 export function applyTranscript(
@@ -48,7 +50,7 @@ export function applyTranscript(
     }
   });
   for (const message of result.added) emitMessage(ctx.emit, message, current);
-  ctx.delivery.onTranscript(result.confirmed, result.missing);
+  if (ctx.settles) ctx.delivery.onTranscript(result.confirmed, result.missing);
 }
 
 export function emitMessage(emit: Emit, message: ChatMessage, conversationId: string | undefined): void {

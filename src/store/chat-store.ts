@@ -18,23 +18,28 @@ import {
   transcriptRequest,
   type UserIdentity,
 } from '../protocol';
-import type { SafeStorage } from '../storage';
+import { hashKey, type SafeStorage } from '../storage';
 import {
   type Connection,
   type ConnectionOptions,
+  type ConnectionStatus,
   createConnection,
   exceedsFrameLimit,
 } from '../transport/connection';
 import { itemToFrame, type OutboxItem } from '../transport/outbox';
 import type { Uploader } from '../upload';
 import { applyTranscript, emitMessage } from './apply-transcript';
+import { createArrivals } from './arrivals';
 import { admitFiles, releaseAttachment, uploadAttachment } from './attachments';
 import { createDelivery } from './delivery';
 import type { Emit } from './events';
 import { createFrameHandler } from './frame-handler';
-import { type ChatMessage, createMessage } from './messages';
+import { createHistory } from './history';
+import { type ChatMessage, createMessage, type DeliveryState } from './messages';
 import type { ChatOptions } from './options';
 import { createState } from './state';
+import { createSoloTabs, createTabs, type SharedUserMessage, type Tabs, type TabsContext } from './tabs';
+import { createUserIds } from './user-id';
 import { messageItem, userParts } from './user-message';
 
 export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
@@ -47,6 +52,8 @@ export interface StoreDeps {
   emit: Emit;
   connect?: (opts: ConnectionOptions) => Connection;
   now?: () => number;
+  /** Runs a batch of arrivals later (default: the next animation frame, or at once where there is none). */
+  schedule?: (run: () => void) => void;
 }
 
 const CONVERSATION_KEY = 'conversation';
@@ -62,8 +69,12 @@ export function createChatStore(deps: StoreDeps) {
   const now = deps.now ?? Date.now;
   const state = createState(options.open);
   let identity: UserIdentity = { ...options.user };
+  const userIds = createUserIds(storage);
   let metadata: Record<string, unknown> = { ...options.metadata };
   let connection: Connection | undefined;
+  /** Multi-tab roles (tabs.ts): set in connect(). Until then, and alone, this tab leads. */
+  let tabs: Tabs | undefined;
+  const leading = (): boolean => tabs?.isLeader() ?? true;
   let startInFlight = false;
   let wantConversation = false;
   /** Frames the decoder refused (not JSON, unknown events, broken payloads): counted, logged, ignored. */
@@ -86,8 +97,8 @@ export function createChatStore(deps: StoreDeps) {
       return !!id && send(transcriptRequest(id)) === 'sent';
     },
     setState(id, value) {
-      const message = state.messages.value.find((m) => m.id === id);
-      if (message?.delivery) message.delivery.value = value;
+      setDelivery(id, value);
+      tabs?.tell({ t: 'delivery', id, state: value });
     },
     onTooLarge() {
       state.composerError.value = t('messageTooLong');
@@ -107,14 +118,29 @@ export function createChatStore(deps: StoreDeps) {
     }),
   );
 
+  function setDelivery(id: string, value: DeliveryState): void {
+    const message = state.messages.value.find((m) => m.id === id);
+    if (message?.delivery) message.delivery.value = value;
+  }
+
   function setUnread(count: number): void {
     state.unread.value = count;
     storage.set(UNREAD_KEY, count);
     emit('unread', { count });
   }
 
-  function addMessage(message: ChatMessage): void {
-    state.messages.value = [...state.messages.value, message];
+  // Messages from the hub are appended once per frame: a burst of a thousand is one render, not a thousand.
+  const arrivals = createArrivals((batch) => {
+    state.messages.value = [...state.messages.value, ...batch];
+  }, deps.schedule);
+
+  /** `later`: a hub message, which may wait for the next frame; anything else lands at once, in order. */
+  function addMessage(message: ChatMessage, later = false): void {
+    if (later) arrivals.push(message);
+    else {
+      arrivals.flush();
+      state.messages.value = [...state.messages.value, message];
+    }
     if (!message.history && message.sender !== 'user' && !state.open.value) setUnread(state.unread.value + 1);
     emitMessage(emit, message, state.conversationId.value);
   }
@@ -143,12 +169,22 @@ export function createChatStore(deps: StoreDeps) {
   /** Sends `conversation_start` when one is wanted, none exists and none is in flight on this socket. */
   function ensureConversation(): void {
     wantConversation = true;
+    if (!leading()) {
+      // Only the tab with the socket starts conversations: a second tab never starts a second one.
+      if (!state.conversationId.value) tabs?.tell({ t: 'start' });
+      return;
+    }
     if (state.conversationId.value || startInFlight || !connection?.ready) return;
-    const payload = Object.keys(metadata).length ? { identity, metadata } : { identity };
+    const who = userIds.withUserId(identity);
+    const payload = Object.keys(metadata).length ? { identity: who, metadata } : { identity: who };
     if (send(conversationStart(payload)) === 'sent') startInFlight = true;
   }
 
   function enqueue(item: OutboxItem & { untracked?: boolean; display?: string }): void {
+    if (!leading()) {
+      tabs?.forward(item);
+      return;
+    }
     delivery.enqueue(item);
     ensureConversation();
   }
@@ -166,11 +202,12 @@ export function createChatStore(deps: StoreDeps) {
     addMessage,
     notice,
     send,
+    onOther: (frame) => history.handle(frame),
     onConversationStarted(id) {
       startInFlight = false;
       historyLoaded = true;
       batch(() => setConversation(id, true));
-      if (options.start === 'bot-first') {
+      if (options.start === 'bot-first' && leading()) {
         // The vendor's client greets by sending an empty text: the bot answers it, the widget never shows it.
         enqueue({ kind: 'message', id: newClientMsgId(), text: '', untracked: true });
       }
@@ -178,14 +215,25 @@ export function createChatStore(deps: StoreDeps) {
     },
     onConversationLost() {
       startInFlight = false;
-      delivery.failAll();
+      if (leading()) delivery.failAll();
       setConversation(undefined, false);
       ensureConversation();
     },
     onTranscript(frame) {
-      applyTranscript({ state, delivery, emit, now, restoring }, frame);
+      arrivals.flush();
+      applyTranscript({ state, delivery, emit, now, restoring, settles: leading() }, frame);
       historyLoaded = true;
     },
+  });
+
+  const history = createHistory({
+    state,
+    storage,
+    now,
+    send,
+    userId: () => userIds.peek(identity),
+    openConversation: (id) => api.openConversation(id),
+    newConversation: () => api.newConversation(),
   });
 
   function onReady(): void {
@@ -197,53 +245,108 @@ export function createChatStore(deps: StoreDeps) {
     if (wantConversation || delivery.hasQueued()) ensureConversation();
   }
 
+  function applyStatus(status: ConnectionStatus): void {
+    state.connection.value = status;
+    if (status.state !== 'connected') delivery.onDisconnect();
+    emit(
+      'status',
+      status.retryInMs === undefined
+        ? { state: status.state }
+        : { state: status.state, retryInMs: status.retryInMs },
+    );
+  }
+
+  /** Opens or closes the panel; `share`: tell the other tabs (false when they told us). */
+  function applyOpen(open: boolean, share: boolean): void {
+    if (state.open.value === open) return;
+    state.open.value = open;
+    if (share) tabs?.tell({ t: 'open', open });
+    if (open) {
+      if (state.unread.value) setUnread(0);
+      if (options.start === 'bot-first') ensureConversation();
+    }
+    emit(open ? 'open' : 'close', {});
+  }
+
+  /** A message the visitor typed in another tab. */
+  function showSharedMessage(shared: SharedUserMessage): void {
+    if (state.messages.value.some((m) => m.id === shared.id)) return;
+    const { sentParts, ...rest } = shared;
+    addMessage(
+      createMessage({
+        ...rest,
+        sender: 'user',
+        history: false,
+        delivery: 'sending',
+        ...(sentParts ? { sentParts } : {}),
+      }),
+    );
+  }
+
   function onReject(rejection: Rejection): void {
     rejected += 1;
     if (rejected <= 5)
       console.warn('[captivate-chat] ignored a frame from the hub:', rejection.reason, rejection.detail);
   }
 
-  return {
+  const api = {
     state,
+    history,
     get rejectedFrames(): number {
       return rejected;
     },
     connect(): void {
-      if (connection) return;
+      if (tabs) return;
       if (state.conversationId.value)
         emit('conversation', { conversationId: state.conversationId.value, isNew: false });
       // Open from the start (data-open, the iframe): the bot greets as soon as the socket is ready.
       if (state.open.value && options.start === 'bot-first') wantConversation = true;
-      connection = (deps.connect ?? createConnection)({
-        url: options.url,
-        apiKey: options.apiKey,
+      const roles: TabsContext = {
         onFrame: handler,
-        onReady,
-        onReject,
-        keepaliveMs: options.keepaliveMs,
-        // An ordinary, read-only event: the gateway answers no protocol pings (PROTOCOL.md §1).
-        keepaliveFrame: () =>
-          state.conversationId.value ? metadataRequest(state.conversationId.value) : null,
-        onStatus(status) {
-          state.connection.value = status;
-          if (status.state !== 'connected') delivery.onDisconnect();
-          emit(
-            'status',
-            status.retryInMs === undefined
-              ? { state: status.state }
-              : { state: status.state, retryInMs: status.retryInMs },
-          );
+        onStatus: applyStatus,
+        onUserMessage: showSharedMessage,
+        onDelivery: setDelivery,
+        onOpen: (open) => applyOpen(open, false),
+        enqueue,
+        start: ensureConversation,
+        resync() {
+          // The new tab gets the conversation so far (the transcript is relayed) and the panel's state.
+          delivery.requestTranscript();
+          tabs?.tell({ t: 'open', open: state.open.value });
         },
-      });
+        becomeLeader() {
+          delivery.reload();
+          connection = (deps.connect ?? createConnection)({
+            url: options.url,
+            apiKey: options.apiKey,
+            onFrame(frame) {
+              handler(frame);
+              tabs?.tell({ t: 'frame', frame });
+            },
+            onReady,
+            onReject,
+            keepaliveMs: options.keepaliveMs,
+            maxRetries: options.maxRetries,
+            // An ordinary, read-only event: the gateway answers no protocol pings (PROTOCOL.md §1).
+            keepaliveFrame: () =>
+              state.conversationId.value ? metadataRequest(state.conversationId.value) : null,
+            onStatus(status) {
+              applyStatus(status);
+              tabs?.tell({ t: 'status', status });
+            },
+          });
+        },
+      };
+      // With nothing stored there is nothing tabs could share, and without Web Locks no safe election:
+      // then each tab keeps its own socket.
+      const locks = typeof navigator !== 'undefined' && 'locks' in navigator;
+      tabs =
+        storage.kind === 'memory' || !locks
+          ? createSoloTabs(roles)
+          : createTabs(`captivate-chat:${hashKey(`${options.url}|${options.apiKey}`)}`, roles);
     },
     setOpen(open: boolean): void {
-      if (state.open.value === open) return;
-      state.open.value = open;
-      if (open) {
-        if (state.unread.value) setUnread(0);
-        if (options.start === 'bot-first') ensureConversation();
-      }
-      emit(open ? 'open' : 'close', {});
+      applyOpen(open, true);
     },
     /** Sends the composer's text with the finished attachments; `shown` replaces the text in the bubble. */
     sendText(text: string, shown?: string): boolean {
@@ -263,17 +366,14 @@ export function createChatStore(deps: StoreDeps) {
       batch(() => {
         state.composerError.value = undefined;
         state.attachments.value = [];
-        addMessage(
-          createMessage({
-            id,
-            sender: 'user',
-            parts: userParts(display ?? trimmed, files),
-            ...(display ? { sentParts: userParts(trimmed, files) } : {}),
-            at: now(),
-            history: false,
-            delivery: 'sending',
-          }),
-        );
+        const shared: SharedUserMessage = {
+          id,
+          parts: userParts(display ?? trimmed, files),
+          ...(display ? { sentParts: userParts(trimmed, files) } : {}),
+          at: now(),
+        };
+        showSharedMessage(shared);
+        tabs?.tell({ t: 'user', message: shared });
       });
       enqueue(display ? { ...item, display } : item);
       return true;
@@ -306,6 +406,7 @@ export function createChatStore(deps: StoreDeps) {
     },
     newConversation(): void {
       handler.reset();
+      arrivals.clear();
       batch(() => {
         state.messages.value = [];
         state.agent.value = { phase: 'none' };
@@ -313,6 +414,19 @@ export function createChatStore(deps: StoreDeps) {
       });
       startInFlight = false;
       ensureConversation();
+    },
+    /** Shows another of the visitor's conversations (history): its transcript renders it. */
+    openConversation(id: string): void {
+      handler.reset();
+      arrivals.clear();
+      batch(() => {
+        state.messages.value = [];
+        state.agent.value = { phase: 'none' };
+        setConversation(id, false);
+      });
+      startInFlight = false;
+      historyLoaded = false;
+      send(transcriptRequest(id));
     },
     attachFiles(files: readonly File[]): void {
       const rules = { accept: options.accept, maxBytes: options.maxFileSize, maxFiles: MAX_ATTACHMENTS };
@@ -360,6 +474,7 @@ export function createChatStore(deps: StoreDeps) {
       connection = undefined;
     },
   };
+  return api;
 
   function whenConversation(): Promise<string> {
     return new Promise((resolve) => {

@@ -64,7 +64,9 @@ export function createDelivery(deps: DeliveryDeps) {
   const now = deps.now ?? Date.now;
   const stored = deps.storage.get(OUTBOX_KEY, isStoredOutbox);
   // A reload: whatever was in flight went out on a socket that is gone.
-  let items: TrackedItem[] = (stored?.items ?? []).map((i) => ({ ...i, epoch: -1 }));
+  const fromStorage = (outbox: StoredOutbox | undefined): TrackedItem[] =>
+    (outbox?.items ?? []).map((i) => ({ ...i, epoch: -1 }));
+  let items: TrackedItem[] = fromStorage(stored);
   const storedConversation = stored?.conversationId ?? undefined;
   let epoch = 0;
   let ready = false;
@@ -125,6 +127,11 @@ export function createDelivery(deps: DeliveryDeps) {
         save();
       }
       return items.filter((i): i is MessageItem => i.kind === 'message' && !i.untracked);
+    },
+    /** Takes over the stored outbox (this tab just became the one that sends: another tab wrote it). */
+    reload(): void {
+      items = fromStorage(deps.storage.get(OUTBOX_KEY, isStoredOutbox));
+      holding = items.some((i) => i.status === 'inflight');
     },
     enqueue(item: OutboxItem & { untracked?: boolean; display?: string }): void {
       if (items.some((i) => i.id === item.id)) return;

@@ -21,12 +21,14 @@ export interface FrameHandlerContext {
   t: Translate;
   emit: Emit;
   now: () => number;
-  addMessage(message: ChatMessage): void;
+  addMessage(message: ChatMessage, later?: boolean): void;
   notice(text: string, tone?: 'info' | 'error'): void;
   send(frame: OutboundFrame): unknown;
   onConversationStarted(id: string): void;
   onConversationLost(): void;
   onTranscript(frame: Extract<InboundFrame, { type: 'conversation_transcript' }>): void;
+  /** Frames not handled here (history answers: user_conversations, delete_conversation_success, metadata). */
+  onOther?(frame: InboundFrame): void;
 }
 
 export function createFrameHandler(ctx: FrameHandlerContext) {
@@ -45,6 +47,7 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
           ...(meta.name ? { senderName: meta.name } : {}),
           ...(meta.avatar ? { avatar: meta.avatar } : {}),
         }),
+        true,
       );
     },
     typing(active, meta) {
@@ -127,6 +130,7 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
         }
         return;
       default:
+        ctx.onOther?.(frame);
         return;
     }
   }

@@ -32,6 +32,8 @@ export interface ChatOptions {
   allowedOrigins: string[];
   /** How often an idle socket sends a keepalive event (the hub's gateway closes sockets idle for 10 min). */
   keepaliveMs: number;
+  /** Reconnect attempts before the widget gives up and offers Retry. */
+  maxRetries: number;
   /** Host overrides of UI strings, by i18n key. */
   strings: Record<string, string>;
 }
@@ -39,22 +41,34 @@ export interface ChatOptions {
 export const DEFAULT_HUB_URL = 'wss://channel.wss.captivatechat.ai/dev';
 export const DEFAULT_UPLOAD_URL = 'https://file-to-text.prod.captivat.io/api/file-to-text';
 
+/**
+ * The defaults of the keys the script-tag loader reads. Kept apart from `DEFAULTS` so the loader, which
+ * has a 3 KB budget, does not carry the other defaults' strings.
+ */
+export const LAUNCHER_DEFAULTS: Pick<
+  ChatOptions,
+  'url' | 'persist' | 'open' | 'position' | 'theme' | 'strings'
+> = {
+  url: DEFAULT_HUB_URL,
+  persist: 'local',
+  open: false,
+  position: 'right',
+  theme: 'auto',
+  strings: {},
+};
+
 /** The value of every key the host does not set (DESIGN.md §2). */
 export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
-  url: DEFAULT_HUB_URL,
+  ...LAUNCHER_DEFAULTS,
   user: {},
   metadata: {},
   start: 'bot-first',
-  position: 'right',
-  theme: 'auto',
-  open: false,
   humanButton: true,
   attachments: true,
   maxFileSize: 10_485_760,
   accept: 'image/*,application/pdf,text/plain,text/csv,.docx,.xlsx',
   uploadUrl: DEFAULT_UPLOAD_URL,
-  persist: 'local',
   allowedOrigins: [],
   keepaliveMs: 300_000,
-  strings: {},
+  maxRetries: 12,
 };

@@ -48,7 +48,12 @@ function toUnits(local: readonly ChatMessage[]): Unit[] {
       last.messages.push(m);
       last.key = contentKey(last.messages.flatMap((x) => x.parts));
     } else {
-      units.push({ messages: [m], user: m.sender === 'user', sender: m.sender, key: contentKey(m.sentParts ?? m.parts) });
+      units.push({
+        messages: [m],
+        user: m.sender === 'user',
+        sender: m.sender,
+        key: contentKey(m.sentParts ?? m.parts),
+      });
     }
   }
   return units;
@@ -82,8 +87,16 @@ export function reconcile(
   const indexed = entries.map((e, i) => [i, e] as [number, TranscriptEntry]);
   const byIndex = new Map<number, Unit>();
   const matched = new Set([
-    ...align(units.filter((u) => u.user), indexed.filter(([, e]) => e.sender === 'user'), byIndex),
-    ...align(units.filter((u) => !u.user), indexed.filter(([, e]) => e.sender !== 'user'), byIndex),
+    ...align(
+      units.filter((u) => u.user),
+      indexed.filter(([, e]) => e.sender === 'user'),
+      byIndex,
+    ),
+    ...align(
+      units.filter((u) => !u.user),
+      indexed.filter(([, e]) => e.sender !== 'user'),
+      byIndex,
+    ),
   ]);
 
   // Entries not on screen go after the screen message matched to the nearest earlier entry.

@@ -1,0 +1,58 @@
+/** Two tabs of one site: one conversation, one socket, every message on both screens and sent once. */
+import { expect, hostUrl, storedConversationId, test, widgetLocators } from './support/fixtures';
+
+test('two tabs share one conversation; each message is sent once and shown in both', async ({
+  context,
+  site,
+  hub,
+}) => {
+  const first = await context.newPage();
+  await first.goto(hostUrl(site));
+  const a = widgetLocators(first);
+  await a.launcher.click();
+  await expect(a.log.locator('[data-sender="bot"]').first()).toBeVisible();
+  const conversationId = await storedConversationId(first);
+
+  const second = await context.newPage();
+  await second.goto(hostUrl(site));
+  const b = widgetLocators(second);
+  // The open state is shared: the second tab opens with the first.
+  await expect(b.panel).toBeVisible();
+  await expect(b.log.locator('[data-sender="bot"]').first()).toBeVisible();
+
+  await b.send('from the second tab');
+  await a.send('from the first tab');
+  for (const w of [a, b]) {
+    await expect(w.log.locator('[data-sender="user"]')).toHaveText([
+      /from the second tab/,
+      /from the first tab/,
+    ]);
+    await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('from the first tab');
+    await expect(w.log.locator('[data-delivery="sending"]')).toHaveCount(0);
+  }
+  expect(await storedConversationId(second)).toBe(conversationId);
+
+  const frames = await hub.control.frames({ conversationId });
+  const texts = frames
+    .filter((f) => f.eventType === 'user_message')
+    .map((f) => (f.payload as { content: { text: string } }).content.text)
+    .filter(Boolean);
+  expect(texts).toEqual(['from the second tab', 'from the first tab']);
+  expect((await hub.control.frames({ type: 'conversation_start' })).filter((f) => f.socketId)).toHaveLength(
+    1,
+  );
+  // One socket for the browser: the leader's.
+  expect(new Set(frames.map((f) => f.socketId)).size).toBe(1);
+
+  // Closing the panel in one tab closes it in the other.
+  await b.panel.getByRole('button', { name: 'Close chat' }).click();
+  await expect(a.panel).toBeHidden();
+
+  // The leader's tab goes away: the other takes over the socket and carries on.
+  await first.close();
+  await b.launcher.click();
+  await b.send('after the first tab closed');
+  await expect(b.log.locator('[data-sender="bot"]').last()).toContainText('after the first tab closed');
+  const starts = await hub.control.frames({ type: 'conversation_start' });
+  expect(starts).toHaveLength(1);
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createTabSync, type TabMessage, type TabSyncEnv } from './tab-sync';
+
+/** One browser: an exclusive lock manager and a broadcast bus shared by the "tabs" created on it. */
+function browser() {
+  const waiting: Array<() => void> = [];
+  let held = false;
+  const locks = {
+    request(_name: string, callback: () => Promise<void>) {
+      return new Promise<void>((done) => {
+        const run = () => {
+          held = true;
+          void callback().then(() => {
+            held = false;
+            waiting.shift()?.();
+            done();
+          });
+        };
+        if (held) waiting.push(run);
+        else run();
+      });
+    },
+  };
+  const members = new Set<{ onmessage: ((e: MessageEvent) => void) | null }>();
+  const channel = () => {
+    const member = {
+      onmessage: null as ((e: MessageEvent) => void) | null,
+      postMessage(data: unknown) {
+        for (const other of members) if (other !== member) other.onmessage?.({ data } as MessageEvent);
+      },
+      close() {
+        members.delete(member);
+      },
+    };
+    members.add(member);
+    return member as unknown as BroadcastChannel;
+  };
+  return (): TabSyncEnv => ({ locks, channel });
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('createTabSync', () => {
+  it('elects one leader, relays messages to the others, and hands over when the leader closes', async () => {
+    const env = browser();
+    const got: Record<string, TabMessage[]> = { a: [], b: [] };
+    const led: string[] = [];
+    const a = createTabSync(
+      'ns',
+      (m) => got.a!.push(m),
+      () => led.push('a'),
+      env(),
+    );
+    const b = createTabSync(
+      'ns',
+      (m) => got.b!.push(m),
+      () => led.push('b'),
+      env(),
+    );
+    await tick();
+    expect(led).toEqual(['a']);
+    expect([a.isLeader(), b.isLeader()]).toEqual([true, false]);
+    a.post({ t: 'frame', n: 1 });
+    b.post({ t: 'enqueue', id: 'x' });
+    expect(got.b!.map((m) => m.t)).toEqual(['frame']);
+    expect(got.a!.map((m) => m.t)).toEqual(['enqueue']);
+    a.close();
+    await tick();
+    await tick();
+    expect(led).toEqual(['a', 'b']);
+    expect(b.isLeader()).toBe(true);
+  });
+
+  it('without Web Locks every tab leads on its own', async () => {
+    const led: string[] = [];
+    createTabSync(
+      'ns',
+      () => {},
+      () => led.push('solo'),
+      { locks: undefined, channel: undefined, win: undefined },
+    );
+    await tick();
+    expect(led).toEqual(['solo']);
+  });
+});
