@@ -6,6 +6,8 @@ test('two tabs share one conversation; each message is sent once and shown in bo
   site,
   hub,
 }) => {
+  // The worker's hub served earlier tests: count only what this one sends.
+  hub.control.reset();
   const first = await context.newPage();
   await first.goto(hostUrl(site));
   const a = widgetLocators(first);

@@ -34,7 +34,7 @@ describe('createArrivals', () => {
     expect(batches).toEqual([['a']]);
     arrivals.push(msg('b'));
     arrivals.clear();
-    runs.forEach((run) => run());
+    for (const run of runs) run();
     expect(batches).toEqual([['a']]);
   });
 });

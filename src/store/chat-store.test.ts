@@ -162,6 +162,16 @@ describe('chat store session flow', () => {
     });
   });
 
+  it('a 400 about another conversation (an old one being deleted) leaves the current one alone', () => {
+    const s = setup();
+    s.becomeReady();
+    s.store.setOpen(true);
+    s.receive({ type: 'conversation_start_success', conversationId: 'c1' });
+    s.receive({ type: 'general_error', conversationId: 'old', code: 400, description: 'Invalid conversation_id' });
+    expect(s.store.state.conversationId.value).toBe('c1');
+    expect(s.types().filter((t) => t === 'conversation_start')).toHaveLength(1);
+  });
+
   it('counts unread bot messages while closed and clears them on open', () => {
     const s = setup();
     s.becomeReady();

@@ -83,8 +83,12 @@ export function createChatStore(deps: StoreDeps) {
   state.conversationId.value = storage.get(CONVERSATION_KEY, isString);
   state.unread.value = storage.get(UNREAD_KEY, isCount) ?? 0;
 
+  /** Sends on this tab's socket; a tab without one (not the leader) hands the frame to the leader. */
   function send(frame: OutboundFrame): 'sent' | 'not_ready' | 'too_large' {
-    return connection ? connection.send(frame) : 'not_ready';
+    if (connection) return connection.send(frame);
+    if (!tabs || leading()) return 'not_ready';
+    tabs.tell({ t: 'send', frame });
+    return 'sent';
   }
 
   const delivery = createDelivery({
@@ -308,6 +312,7 @@ export function createChatStore(deps: StoreDeps) {
         onDelivery: setDelivery,
         onOpen: (open) => applyOpen(open, false),
         enqueue,
+        send: (frame) => void send(frame),
         start: ensureConversation,
         resync() {
           // The new tab gets the conversation so far (the transcript is relayed) and the panel's state.

@@ -120,7 +120,10 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
         return;
       case 'general_error':
         emit('error', { code: frame.code, message: frame.description ?? `Hub error ${frame.code}` });
-        if (frame.code === 400) {
+        if (
+          frame.code === 400 &&
+          (!frame.conversationId || frame.conversationId === state.conversationId.value)
+        ) {
           ctx.notice(t('conversationEnded'), 'error');
           ctx.onConversationLost();
         } else if (frame.code === 413 && frame.messageLink) {

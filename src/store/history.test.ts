@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationSummary, InboundFrame, OutboundFrame } from '../protocol';
 import { createSafeStorage } from '../storage';
-import { createHistory, type HistoryDeps, METADATA_TIMEOUT_MS, PAGE_LIMIT } from './history';
+import { createHistory, type HistoryDeps, PAGE_LIMIT } from './history';
+import { METADATA_TIMEOUT_MS } from './metadata-requests';
 import { createState } from './state';
 
 function setup(over: Partial<HistoryDeps> = {}) {

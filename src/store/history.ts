@@ -3,7 +3,7 @@
  * a time; deleting one or all of them; `getMetadata()`. The hub answers these without a correlation id, so
  * answers are matched by kind, and by conversation id where the hub gives one.
  *
- * A request made while the socket is down waits for the next `connected` status rather than failing, so a
+ * A request made while the socket is down waits for the next `connected` status (send-when-ready.ts), so a
  * host may call `getMetadata()` right after load; its timeout bounds the wait.
  */
 import { signal } from '@preact/signals';
@@ -13,22 +13,21 @@ import {
   deleteUserConversations,
   getUserConversationsV2,
   type InboundFrame,
-  metadataRequest,
   type OutboundFrame,
-  serialize,
 } from '../protocol';
 import type { SafeStorage } from '../storage';
 import { createConversationDates } from './conversation-dates';
+import { createMetadataRequests } from './metadata-requests';
+import { createSendWhenReady, type SendResult } from './send-when-ready';
 import type { ChatState } from './state';
 
 export const PAGE_LIMIT = 10;
-export const METADATA_TIMEOUT_MS = 10_000;
 
 export interface HistoryDeps {
   state: ChatState;
   storage: SafeStorage;
   now: () => number;
-  send(frame: OutboundFrame): 'sent' | 'not_ready' | 'too_large';
+  send(frame: OutboundFrame): SendResult;
   /** The visitor's user id, if any: without one there is nothing to list or delete by user. */
   userId(): string | undefined;
   /** Shows another conversation: the store clears the log and requests its transcript. */
@@ -37,25 +36,17 @@ export interface HistoryDeps {
   timeoutMs?: number;
 }
 
-type Metadata = Record<string, unknown>;
-interface Waiter {
-  id: string;
-  resolve(value: Metadata): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 export function createHistory(deps: HistoryDeps) {
   const { state } = deps;
   const items = signal<ConversationSummary[]>([]);
   const loading = signal(false);
   const hasMore = signal(false);
   const dates = createConversationDates(deps.storage);
+  const sendSoon = createSendWhenReady(state.connection, deps.send);
+  const metadata = createMetadataRequests(sendSoon, deps.timeoutMs);
   let page = 1;
   let deletingAll = false;
   let opening: string | undefined;
-  let waiting: OutboundFrame[] = [];
-  let stopWaiting: (() => void) | undefined;
-  let waiters: Waiter[] = [];
 
   // Every conversation id that appears other than by opening one from the list is a new conversation:
   // note when it started. The first call reports the id restored at load, which is not new.
@@ -64,23 +55,6 @@ export function createHistory(deps: HistoryDeps) {
     if (id && !initial && id !== opening) dates.note(id, deps.now());
     initial = false;
   });
-
-  function sendSoon(frame: OutboundFrame): void {
-    if (deps.send(frame) !== 'not_ready') return;
-    const text = serialize(frame);
-    if (!waiting.some((f) => serialize(f) === text)) waiting.push(frame);
-    stopWaiting ??= state.connection.subscribe((status) => {
-      // After the store's own work on `connected` (its outbox flush), so a queued `setMetadata` goes first.
-      if (status.state === 'connected') queueMicrotask(flushWaiting);
-    });
-  }
-
-  function flushWaiting(): void {
-    while (waiting[0] && deps.send(waiting[0]) !== 'not_ready') waiting = waiting.slice(1);
-    if (waiting.length || !stopWaiting) return;
-    stopWaiting();
-    stopWaiting = undefined;
-  }
 
   function load(next: number): void {
     const userId = deps.userId();
@@ -120,15 +94,6 @@ export function createHistory(deps: HistoryDeps) {
     }
   }
 
-  function onMetadata(frame: Extract<InboundFrame, { type: 'conversation_metadata' }>): void {
-    const answered = waiters.filter((w) => !frame.conversationId || w.id === frame.conversationId);
-    waiters = waiters.filter((w) => !answered.includes(w));
-    for (const w of answered) {
-      clearTimeout(w.timer);
-      w.resolve({ ...frame.metadata });
-    }
-  }
-
   return {
     items,
     loading,
@@ -160,23 +125,12 @@ export function createHistory(deps: HistoryDeps) {
       return true;
     },
     /** The hub's metadata of the current conversation (`{}` when there is none). */
-    getMetadata(): Promise<Metadata> {
-      const id = state.conversationId.value;
-      if (!id) return Promise.resolve({});
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters = waiters.filter((w) => w.timer !== timer);
-          reject(new Error('getMetadata: the hub did not answer in time'));
-        }, deps.timeoutMs ?? METADATA_TIMEOUT_MS);
-        waiters.push({ id, resolve, timer });
-        sendSoon(metadataRequest(id));
-      });
-    },
+    getMetadata: () => metadata.request(state.conversationId.value),
     /** Takes the hub's answers to history requests; returns whether the frame was one. */
     handle(frame: InboundFrame): boolean {
       if (frame.type === 'user_conversations') onList(frame);
       else if (frame.type === 'delete_conversation_success') onDeleted(frame);
-      else if (frame.type === 'conversation_metadata') onMetadata(frame);
+      else if (frame.type === 'conversation_metadata') metadata.answer(frame);
       else return false;
       return true;
     },

@@ -5,7 +5,7 @@
  * follower hands its outbox items and conversation starts to the leader, and offers them again to a new
  * leader until one confirms them.
  */
-import type { InboundFrame, MessagePart } from '../protocol';
+import type { InboundFrame, MessagePart, OutboundFrame } from '../protocol';
 import type { ConnectionStatus } from '../transport/connection';
 import type { OutboxItem } from '../transport/outbox';
 import type { DeliveryState } from './messages';
@@ -26,6 +26,8 @@ export interface TabsContext {
   onOpen(open: boolean): void;
   /** Leader only: an item a follower's visitor sent, and a follower's wish for a conversation. */
   enqueue(item: OutboxItem): void;
+  /** Leader only: a frame a follower wants sent that is not a visitor message (history, metadata requests). */
+  send(frame: OutboundFrame): void;
   start(): void;
   /** Leader only: a new tab wants the conversation so far (the transcript, relayed to every tab). */
   resync(): void;
@@ -40,6 +42,7 @@ type Outgoing =
   | { t: 'delivery'; id: string; state: DeliveryState }
   | { t: 'open'; open: boolean }
   | { t: 'enqueue'; item: OutboxItem }
+  | { t: 'send'; frame: OutboundFrame }
   | { t: 'start' }
   | { t: 'sync' }
   | { t: 'leader' };
@@ -85,6 +88,9 @@ export function createTabs(name: string, ctx: TabsContext, sync?: typeof createT
         return;
       case 'enqueue':
         if (leading) ctx.enqueue(m.item);
+        return;
+      case 'send':
+        if (leading) ctx.send(m.frame);
         return;
       case 'start':
         if (leading) ctx.start();
