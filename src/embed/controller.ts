@@ -1,4 +1,7 @@
-/** What the loader and the iframe bridge call on a mounted widget: the JS API minus `on`. */
+/**
+ * What the loader and the iframe bridge call on a mounted widget: the JS API minus `on`. A command that
+ * answers (`getMetadata`) returns a Promise; `runCommand` passes it on so both callers can hand it back.
+ */
 import type { UserIdentity } from '../protocol';
 
 export interface WidgetController {
@@ -10,6 +13,10 @@ export interface WidgetController {
   setMetadata(metadata: Record<string, unknown>): void;
   identify(identity: UserIdentity): void;
   newConversation(): void;
+  /** Deletes a conversation (the current one when `id` is omitted; then a new one starts). */
+  deleteConversation(id?: string): void;
+  /** The hub's metadata of the current conversation (`{}` with none); rejects after 10 s without an answer. */
+  getMetadata(): Promise<Record<string, unknown>>;
   destroy(): void;
 }
 
@@ -24,11 +31,20 @@ export const COMMANDS: readonly CommandName[] = [
   'setMetadata',
   'identify',
   'newConversation',
+  'deleteConversation',
+  'getMetadata',
   'destroy',
 ];
 
-/** Validates untrusted command arguments (JS API callers, postMessage) before they reach the store. */
-export function runCommand(controller: WidgetController, command: string, args: readonly unknown[]): boolean {
+/**
+ * Validates untrusted command arguments (JS API callers, postMessage) before they reach the store. Returns
+ * false for an unknown command or invalid arguments, else true, or the Promise of a command that answers.
+ */
+export function runCommand(
+  controller: WidgetController,
+  command: string,
+  args: readonly unknown[],
+): boolean | Promise<unknown> {
   const [a, b] = args;
   const isObject = (v: unknown): v is Record<string, unknown> =>
     !!v && typeof v === 'object' && !Array.isArray(v);
@@ -39,6 +55,13 @@ export function runCommand(controller: WidgetController, command: string, args: 
     case 'newConversation':
     case 'destroy':
       controller[command]();
+      return true;
+    case 'getMetadata':
+      return controller.getMetadata();
+    case 'deleteConversation':
+      if (a === undefined) controller.deleteConversation();
+      else if (typeof a === 'string' && a) controller.deleteConversation(a);
+      else return false;
       return true;
     case 'send':
       if (typeof a !== 'string') return false;

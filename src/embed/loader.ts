@@ -17,7 +17,8 @@ export interface AppModule {
 }
 
 type QueuedCall = [string, unknown[]];
-type PublicApi = Record<CommandName, (...args: unknown[]) => void> & {
+/** Each method returns a Promise of the command's answer (`getMetadata`'s metadata), or nothing once destroyed. */
+type PublicApi = Record<CommandName, (...args: unknown[]) => Promise<unknown> | undefined> & {
   on: ReturnType<typeof createEmitter>['on'];
   version: string;
 };
@@ -60,7 +61,7 @@ export function boot(
   };
   const options = parseLauncherOptions(read, report);
 
-  function install(run: (command: string, args: unknown[]) => void): PublicApi {
+  function install(run: (command: string, args: unknown[]) => unknown): PublicApi {
     const api = Object.fromEntries(
       COMMANDS.map((c) => [c, (...args: unknown[]) => run(c, args)]),
     ) as unknown as PublicApi;
@@ -101,15 +102,17 @@ export function boot(
   }
   const preload = () => void loadApp().catch(() => {});
 
-  function call(command: string, args: unknown[]): void {
+  function call(command: string, args: unknown[]): Promise<unknown> | undefined {
     if (destroyed) return;
-    void ensureApp().then((mounted) => {
-      if (!mounted.run(command, args)) console.error(`${PREFIX} ${command}: invalid arguments`, args);
+    return ensureApp().then((mounted) => {
+      const result = mounted.run(command, args);
+      if (!result) console.error(`${PREFIX} ${command}: invalid arguments`, args);
       if (command === 'destroy') {
         destroyed = true;
         host.remove();
         emitter.clear();
       }
+      return result;
     });
   }
 

@@ -29,7 +29,7 @@ export interface MountArgs {
 
 /** The mounted widget: its controller, and `run` for untrusted calls (JS API, postMessage), validated here. */
 export interface MountedApp extends WidgetController {
-  run(command: string, args: readonly unknown[]): boolean;
+  run(command: string, args: readonly unknown[]): boolean | Promise<unknown>;
 }
 
 export function mountApp({ root, options, emit, mode, launcher, uploader, nonce }: MountArgs): MountedApp {
@@ -85,6 +85,10 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
     setMetadata: (metadata) => store.setMetadata(metadata),
     identify: (identity) => store.identify(identity),
     newConversation: () => store.newConversation(),
+    deleteConversation: (id) => {
+      store.history.deleteConversation(id);
+    },
+    getMetadata: () => store.history.getMetadata(),
     destroy: () => {
       stopEffects();
       store.destroy();

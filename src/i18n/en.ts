@@ -93,6 +93,11 @@ export const en = {
   loadMore: 'Load more',
   noConversations: 'No past conversations',
   conversationFrom: 'Conversation from {date}',
+  conversationShort: 'Conversation {id}',
+  currentConversation: 'Current',
+  deleteNamed: 'Delete {name}',
+  deleteConversationConfirm: 'Delete this conversation? This cannot be undone.',
+  loadingConversations: 'Loading conversations…',
   // UI
   dropFiles: 'Drop files to attach them',
 } satisfies Record<string, string>;

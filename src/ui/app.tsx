@@ -7,11 +7,19 @@
  * from the host page); closing with the close button or Escape calls `onClosed` so the embed can move focus
  * back to the launcher.
  */
+import { signal } from '@preact/signals';
 import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import type { TextDirection } from '../i18n';
 import type { ChatStore } from '../store/chat-store';
 import type { ChatOptions } from '../store/options';
-import { type Translate, UiContext, type UiContextValue, type UiMode } from './context';
+import {
+  type ConfirmRequest,
+  type PanelView,
+  type Translate,
+  UiContext,
+  type UiContextValue,
+  type UiMode,
+} from './context';
 import { Panel } from './panel';
 
 export interface AppProps {
@@ -29,11 +37,14 @@ export interface AppProps {
 export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps) {
   const open = mode === 'frame' || store.state.open.value;
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const afterView = useRef<(() => void) | undefined>(undefined);
   const mounted = useRef(open);
   if (open) mounted.current = true;
 
-  const context = useMemo<UiContextValue>(
-    () => ({
+  const context = useMemo<UiContextValue>(() => {
+    const view = signal<PanelView>('chat');
+    return {
       store,
       t,
       locale,
@@ -41,9 +52,28 @@ export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps
       mode,
       composerRef,
       focusComposer: () => composerRef.current?.focus(),
-    }),
-    [store, t, locale, options, mode],
-  );
+      menuButtonRef,
+      focusMenu: () => menuButtonRef.current?.focus(),
+      view,
+      showView(next, focus) {
+        if (view.value === next) {
+          focus?.();
+          return;
+        }
+        afterView.current = focus;
+        view.value = next;
+      },
+      confirm: signal<ConfirmRequest | undefined>(undefined),
+    };
+  }, [store, t, locale, options, mode]);
+
+  // Runs the focus move a view switch asked for, now that the new view is rendered.
+  const view = context.view.value;
+  useEffect(() => {
+    const focus = afterView.current;
+    afterView.current = undefined;
+    focus?.();
+  }, [view]);
 
   const onClosedRef = useRef(onClosed);
   onClosedRef.current = onClosed;
@@ -55,6 +85,11 @@ export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps
   const wasOpen = useRef(open);
   useEffect(() => {
     if (open && !wasOpen.current) composerRef.current?.focus();
+    // Closing leaves the history view and drops a pending confirmation: the panel reopens on the chat.
+    if (!open) {
+      context.view.value = 'chat';
+      context.confirm.value = undefined;
+    }
     wasOpen.current = open;
   }, [open]);
 

@@ -2,21 +2,28 @@
  * A menu button and its menu (WAI-ARIA menu button pattern): Enter, Space or ArrowDown open it on the first
  * item, ArrowUp on the last; arrows, Home and End move; Escape closes it and returns focus to the button
  * (without closing the panel); Tab, a click outside or choosing an item close it.
+ *
+ * The items are asked for each time the menu renders open, so entries that depend on the conversation
+ * ("Download transcript" once there are messages) are current without re-rendering the header per message.
  */
+import type { RefObject } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { Icon } from './icon';
 import type { MenuItem } from './menu-items';
 
 export interface HeaderMenuProps {
   label: string;
-  items: MenuItem[];
+  items: () => MenuItem[];
+  /** The menu button, for callers that return focus to it later. */
+  buttonRef?: RefObject<HTMLButtonElement | null>;
 }
 
-export function HeaderMenu({ label, items }: HeaderMenuProps) {
+export function HeaderMenu({ label, items, buttonRef: givenRef }: HeaderMenuProps) {
   const [open, setOpen] = useState(false);
   const [start, setStart] = useState<'first' | 'last'>('first');
   const wrapRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const ownRef = useRef<HTMLButtonElement>(null);
+  const buttonRef = givenRef ?? ownRef;
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
@@ -111,7 +118,7 @@ export function HeaderMenu({ label, items }: HeaderMenuProps) {
           aria-label={label}
           onKeyDown={onMenuKeyDown}
         >
-          {items.map((item) => (
+          {items().map((item) => (
             <button
               key={item.id}
               type="button"

@@ -2,7 +2,7 @@
  * The panel header: avatar, title, subtitle (the agent's name once one joined), the conversation menu and,
  * in launcher mode, the close button.
  */
-import { useMemo } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { Avatar } from './avatar';
 import { useUi } from './context';
 import { HeaderMenu } from './header-menu';
@@ -14,7 +14,7 @@ export function Header({ title, onClose }: { title: string; onClose?: (() => voi
   const { store, t, options } = ui;
   const agent = store.state.agent.value;
   const joined = agent.phase === 'joined';
-  const items = useMemo(() => conversationMenuItems(ui), [ui]);
+  const items = useCallback(() => conversationMenuItems(ui), [ui]);
   return (
     <header class="cc-header">
       {joined ? (
@@ -29,7 +29,7 @@ export function Header({ title, onClose }: { title: string; onClose?: (() => voi
         </p>
       </div>
       <div class="cc-header-actions">
-        <HeaderMenu label={t('conversationMenu')} items={items} />
+        <HeaderMenu label={t('conversationMenu')} items={items} buttonRef={ui.menuButtonRef} />
         {onClose && (
           <button
             type="button"

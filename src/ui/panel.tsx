@@ -1,12 +1,18 @@
 /**
  * The chat panel (`role="dialog"`, named by the title): header, connection status, the log, "talk to a
  * human", the composer, and the drop target for files. Escape anywhere closes it in launcher mode.
+ *
+ * The history view takes the chat's place; the chat stays mounted but hidden meanwhile (its wrapper is
+ * `display: contents`, so the layout is unchanged), keeping the draft and the scroll position. A pending
+ * confirmation shows as a dialog over everything.
  */
 
 import { Composer } from './composer';
+import { ConfirmDialog } from './confirm-dialog';
 import { useUi } from './context';
 import { DropOverlay } from './drop-overlay';
 import { Header } from './header';
+import { HistoryPanel } from './history-panel';
 import { HumanButton } from './human-button';
 import { MessageList } from './message-list';
 import { StatusBar } from './status-bar';
@@ -20,7 +26,9 @@ export interface PanelProps {
 }
 
 export function Panel({ open, onClose }: PanelProps) {
-  const { store, t, options, mode } = useUi();
+  const { store, t, options, mode, view: viewSignal, confirm: confirmSignal } = useUi();
+  const view = viewSignal.value;
+  const confirm = confirmSignal.value;
   const title = options.title?.trim() || t('headerTitle');
   const drop = useFileDrop(options.attachments ? (files) => store.attachFiles(files) : undefined);
   const viewport = useVisualViewport(mode === 'launcher' && open);
@@ -43,9 +51,13 @@ export function Panel({ open, onClose }: PanelProps) {
     >
       <Header title={title} onClose={onClose} />
       <StatusBar />
-      <MessageList active={open} />
-      <HumanButton />
-      <Composer />
+      {view === 'history' && <HistoryPanel />}
+      <div class="cc-chat-view" hidden={view !== 'chat'}>
+        <MessageList active={open && view === 'chat'} />
+        <HumanButton />
+        <Composer />
+      </div>
+      {confirm && <ConfirmDialog request={confirm} />}
       {drop.active && <DropOverlay />}
     </div>
   );
