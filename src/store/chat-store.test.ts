@@ -167,7 +167,12 @@ describe('chat store session flow', () => {
     s.becomeReady();
     s.store.setOpen(true);
     s.receive({ type: 'conversation_start_success', conversationId: 'c1' });
-    s.receive({ type: 'general_error', conversationId: 'old', code: 400, description: 'Invalid conversation_id' });
+    s.receive({
+      type: 'general_error',
+      conversationId: 'old',
+      code: 400,
+      description: 'Invalid conversation_id',
+    });
     expect(s.store.state.conversationId.value).toBe('c1');
     expect(s.types().filter((t) => t === 'conversation_start')).toHaveLength(1);
   });

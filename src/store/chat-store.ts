@@ -8,7 +8,6 @@
  * the first thing the visitor sends. Merely loading the widget never creates an empty conversation.
  */
 import { batch } from '@preact/signals';
-import { formatBytes, type StringKey } from '../i18n';
 import {
   conversationStart,
   metadataRequest,
@@ -18,49 +17,26 @@ import {
   transcriptRequest,
   type UserIdentity,
 } from '../protocol';
-import { hashKey, type SafeStorage } from '../storage';
-import {
-  type Connection,
-  type ConnectionOptions,
-  type ConnectionStatus,
-  createConnection,
-  exceedsFrameLimit,
-} from '../transport/connection';
-import { itemToFrame, type OutboxItem } from '../transport/outbox';
-import type { Uploader } from '../upload';
+import type { Connection, ConnectionStatus } from '../transport/connection';
+import { type OutboxItem, tooLargeToSend } from '../transport/outbox';
 import { applyTranscript, emitMessage } from './apply-transcript';
 import { createArrivals } from './arrivals';
-import { admitFiles, releaseAttachment, uploadAttachment } from './attachments';
 import { createDelivery } from './delivery';
-import type { Emit } from './events';
+import { createFileActions } from './file-actions';
 import { createFrameHandler } from './frame-handler';
 import { createHistory } from './history';
-import { type ChatMessage, createMessage, type DeliveryState } from './messages';
-import type { ChatOptions } from './options';
+import { type ChatMessage, createMessage, type DeliveryState, systemNotice } from './messages';
+import { linkSession } from './session-link';
 import { createState } from './state';
-import { createSoloTabs, createTabs, type SharedUserMessage, type Tabs, type TabsContext } from './tabs';
+import type { StoreDeps } from './store-deps';
+import type { SharedUserMessage, Tabs } from './tabs';
 import { createUserIds } from './user-id';
-import { messageItem, userParts } from './user-message';
+import { composeUserMessage, pendingMessage } from './user-message';
 
-export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
-
-export interface StoreDeps {
-  options: ChatOptions;
-  storage: SafeStorage;
-  uploader: Uploader;
-  t: Translate;
-  emit: Emit;
-  connect?: (opts: ConnectionOptions) => Connection;
-  now?: () => number;
-  /** Runs a batch of arrivals later (default: the next animation frame, or at once where there is none). */
-  schedule?: (run: () => void) => void;
-}
+export type { StoreDeps, Translate } from './store-deps';
 
 const CONVERSATION_KEY = 'conversation';
 const UNREAD_KEY = 'unread';
-const MAX_ATTACHMENTS = 5;
-/** Stands in for a conversation id not yet known when measuring a frame: as long as the hub's UUIDs. */
-const PLACEHOLDER_CONVERSATION_ID = '00000000-0000-4000-8000-000000000000';
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
@@ -110,17 +86,9 @@ export function createChatStore(deps: StoreDeps) {
   });
 
   // Messages still in the outbox from before a reload: shown (sending, or failed) until settled.
-  state.messages.value = delivery.restored(state.conversationId.value).map((item) =>
-    createMessage({
-      id: item.id,
-      sender: 'user',
-      parts: userParts(item.display ?? item.text, item.files ?? []),
-      ...(item.display ? { sentParts: userParts(item.text, item.files ?? []) } : {}),
-      at: now(),
-      history: false,
-      delivery: item.status === 'failed' ? 'failed' : 'sending',
-    }),
-  );
+  state.messages.value = delivery
+    .restored(state.conversationId.value)
+    .map((item) => pendingMessage(item, now()));
 
   function setDelivery(id: string, value: DeliveryState): void {
     const message = state.messages.value.find((m) => m.id === id);
@@ -150,17 +118,19 @@ export function createChatStore(deps: StoreDeps) {
   }
 
   function notice(text: string, tone: 'info' | 'error' = 'info'): void {
-    const id = `sys-${newClientMsgId()}`;
-    addMessage(
-      createMessage({
-        id,
-        sender: 'system',
-        parts: [{ kind: 'text', text }],
-        at: now(),
-        history: false,
-        tone,
-      }),
-    );
+    addMessage(systemNotice(text, tone, now()));
+  }
+
+  /** Clears the screen for another conversation (undefined: a new one, started on demand). */
+  function switchConversation(id: string | undefined): void {
+    handler.reset();
+    arrivals.clear();
+    batch(() => {
+      state.messages.value = [];
+      state.agent.value = { phase: 'none' };
+      setConversation(id, false);
+    });
+    startInFlight = false;
   }
 
   function setConversation(id: string | undefined, isNew: boolean): void {
@@ -252,12 +222,10 @@ export function createChatStore(deps: StoreDeps) {
   function applyStatus(status: ConnectionStatus): void {
     state.connection.value = status;
     if (status.state !== 'connected') delivery.onDisconnect();
-    emit(
-      'status',
-      status.retryInMs === undefined
-        ? { state: status.state }
-        : { state: status.state, retryInMs: status.retryInMs },
-    );
+    emit('status', {
+      state: status.state,
+      ...(status.retryInMs === undefined ? {} : { retryInMs: status.retryInMs }),
+    });
   }
 
   /** Opens or closes the panel; `share`: tell the other tabs (false when they told us). */
@@ -293,6 +261,8 @@ export function createChatStore(deps: StoreDeps) {
       console.warn('[captivate-chat] ignored a frame from the hub:', rejection.reason, rejection.detail);
   }
 
+  const fileActions = createFileActions({ state, options, t, uploader: deps.uploader, ensureConversation });
+
   const api = {
     state,
     history,
@@ -305,7 +275,10 @@ export function createChatStore(deps: StoreDeps) {
         emit('conversation', { conversationId: state.conversationId.value, isNew: false });
       // Open from the start (data-open, the iframe): the bot greets as soon as the socket is ready.
       if (state.open.value && options.start === 'bot-first') wantConversation = true;
-      const roles: TabsContext = {
+      tabs = linkSession({
+        options,
+        storage,
+        connect: deps.connect,
         onFrame: handler,
         onStatus: applyStatus,
         onUserMessage: showSharedMessage,
@@ -319,36 +292,16 @@ export function createChatStore(deps: StoreDeps) {
           delivery.requestTranscript();
           tabs?.tell({ t: 'open', open: state.open.value });
         },
-        becomeLeader() {
-          delivery.reload();
-          connection = (deps.connect ?? createConnection)({
-            url: options.url,
-            apiKey: options.apiKey,
-            onFrame(frame) {
-              handler(frame);
-              tabs?.tell({ t: 'frame', frame });
-            },
-            onReady,
-            onReject,
-            keepaliveMs: options.keepaliveMs,
-            maxRetries: options.maxRetries,
-            // An ordinary, read-only event: the gateway answers no protocol pings (PROTOCOL.md §1).
-            keepaliveFrame: () =>
-              state.conversationId.value ? metadataRequest(state.conversationId.value) : null,
-            onStatus(status) {
-              applyStatus(status);
-              tabs?.tell({ t: 'status', status });
-            },
-          });
+        onReady,
+        onReject,
+        // An ordinary, read-only event: the gateway answers no protocol pings (PROTOCOL.md §1).
+        keepaliveFrame: () =>
+          state.conversationId.value ? metadataRequest(state.conversationId.value) : null,
+        onLeadership: () => delivery.reload(),
+        setConnection: (c) => {
+          connection = c;
         },
-      };
-      // With nothing stored there is nothing tabs could share, and without Web Locks no safe election:
-      // then each tab keeps its own socket.
-      const locks = typeof navigator !== 'undefined' && 'locks' in navigator;
-      tabs =
-        storage.kind === 'memory' || !locks
-          ? createSoloTabs(roles)
-          : createTabs(`captivate-chat:${hashKey(`${options.url}|${options.apiKey}`)}`, roles);
+      });
     },
     setOpen(open: boolean): void {
       applyOpen(open, true);
@@ -360,27 +313,19 @@ export function createChatStore(deps: StoreDeps) {
       const files = attachments.flatMap((a) => (a.status.value === 'done' && a.result ? [a.result] : []));
       const trimmed = text.trim();
       if (!trimmed && !files.length) return false;
-      const id = newClientMsgId();
-      const item = messageItem(id, trimmed, files);
+      const { item, shared } = composeUserMessage(trimmed, shown, files, now());
       // Refuse what the gateway would refuse, before the visitor's text is lost in a close-and-retry loop.
-      if (exceedsFrameLimit(itemToFrame(item, state.conversationId.value ?? PLACEHOLDER_CONVERSATION_ID))) {
+      if (tooLargeToSend(item, state.conversationId.value)) {
         state.composerError.value = t('messageTooLong');
         return false;
       }
-      const display = shown !== undefined && shown !== trimmed ? shown : undefined;
       batch(() => {
         state.composerError.value = undefined;
         state.attachments.value = [];
-        const shared: SharedUserMessage = {
-          id,
-          parts: userParts(display ?? trimmed, files),
-          ...(display ? { sentParts: userParts(trimmed, files) } : {}),
-          at: now(),
-        };
         showSharedMessage(shared);
         tabs?.tell({ t: 'user', message: shared });
       });
-      enqueue(display ? { ...item, display } : item);
+      enqueue(item);
       return true;
     },
     chooseReply(messageId: string, label: string, value: string): void {
@@ -410,69 +355,21 @@ export function createChatStore(deps: StoreDeps) {
       identity = { ...identity, ...next };
     },
     newConversation(): void {
-      handler.reset();
-      arrivals.clear();
-      batch(() => {
-        state.messages.value = [];
-        state.agent.value = { phase: 'none' };
-        setConversation(undefined, false);
-      });
-      startInFlight = false;
+      switchConversation(undefined);
       ensureConversation();
     },
     /** Shows another of the visitor's conversations (history): its transcript renders it. */
     openConversation(id: string): void {
-      handler.reset();
-      arrivals.clear();
-      batch(() => {
-        state.messages.value = [];
-        state.agent.value = { phase: 'none' };
-        setConversation(id, false);
-      });
-      startInFlight = false;
+      switchConversation(id);
       historyLoaded = false;
       send(transcriptRequest(id));
     },
-    attachFiles(files: readonly File[]): void {
-      const rules = { accept: options.accept, maxBytes: options.maxFileSize, maxFiles: MAX_ATTACHMENTS };
-      const { accepted, rejected: refused } = admitFiles(files, state.attachments.value.length, rules);
-      const reasonKey = {
-        too_large: 'fileTooLarge',
-        type: 'fileTypeNotSupported',
-        too_many: 'tooManyFiles',
-      } as const;
-      state.composerError.value = refused.length
-        ? refused
-            .map((r) =>
-              t(reasonKey[r.reason], {
-                name: r.name,
-                size: formatBytes(r.size),
-                limit: formatBytes(options.maxFileSize),
-                max: MAX_ATTACHMENTS,
-              }),
-            )
-            .join(' ')
-        : undefined;
-      if (!accepted.length) return;
-      state.attachments.value = [...state.attachments.value, ...accepted];
-      ensureConversation();
-      void whenConversation().then((conversationId) => {
-        for (const attachment of accepted) {
-          void uploadAttachment(attachment, deps.uploader, conversationId, (name) =>
-            t('fileUploadFailed', { name }),
-          );
-        }
-      });
-    },
-    removeAttachment(id: string): void {
-      const found = state.attachments.value.find((a) => a.id === id);
-      if (found) releaseAttachment(found);
-      state.attachments.value = state.attachments.value.filter((a) => a.id !== id);
-    },
+    ...fileActions,
     retryConnection(): void {
       connection?.retry();
     },
     destroy(): void {
+      tabs?.close();
       handler.reset();
       delivery.dispose();
       connection?.close();
@@ -480,19 +377,6 @@ export function createChatStore(deps: StoreDeps) {
     },
   };
   return api;
-
-  function whenConversation(): Promise<string> {
-    return new Promise((resolve) => {
-      const existing = state.conversationId.value;
-      if (existing) return resolve(existing);
-      const stop = state.conversationId.subscribe((id) => {
-        if (id) {
-          queueMicrotask(() => stop());
-          resolve(id);
-        }
-      });
-    });
-  }
 }
 
 export type ChatStore = ReturnType<typeof createChatStore>;

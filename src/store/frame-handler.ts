@@ -1,12 +1,12 @@
 /** Turns each decoded hub frame into state changes, system notices and host events. */
 import { decodeParts, type InboundFrame, type MessagePart, type OutboundFrame } from '../protocol';
 import { mayReceiveApiKey } from '../transport/socket-url';
-import type { Translate } from './chat-store';
 import type { Emit } from './events';
 import { type ChatMessage, createMessage, localId } from './messages';
 import type { ChatOptions } from './options';
 import { createPlayback } from './playback';
 import type { ChatState } from './state';
+import type { Translate } from './store-deps';
 
 interface PlayMeta {
   sender: 'bot' | 'agent';

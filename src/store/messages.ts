@@ -57,3 +57,15 @@ export function localId(prefix: string): string {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
+
+/** A notice from the widget itself (agent joined, errors), shown centred in the log. */
+export function systemNotice(text: string, tone: 'info' | 'error', at: number): ChatMessage {
+  return createMessage({
+    id: localId('sys'),
+    sender: 'system',
+    parts: [{ kind: 'text', text }],
+    at,
+    history: false,
+    tone,
+  });
+}

@@ -5,8 +5,8 @@
  * starts with `[` starts a message.
  */
 import type { MessagePart } from '../protocol';
-import type { Translate } from './chat-store';
 import { type ChatMessage, isVisible } from './messages';
+import type { Translate } from './store-deps';
 
 const SENDER_KEYS = {
   user: 'senderUser',

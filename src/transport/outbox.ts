@@ -10,6 +10,7 @@ import {
   type OutgoingFile,
   userMessage,
 } from '../protocol';
+import { exceedsFrameLimit } from './connection';
 
 export type OutboxItem =
   | { kind: 'message'; id: string; text: string; files?: OutgoingFile[] }
@@ -25,6 +26,14 @@ export function itemToFrame(item: OutboxItem, conversationId: string): OutboundF
     case 'metadata':
       return metadataFrame({ conversationId, clientMsgId: item.id, metadata: item.metadata });
   }
+}
+
+/** Stands in for a conversation id not yet known when measuring a frame: as long as the hub's UUIDs. */
+const PLACEHOLDER_CONVERSATION_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Whether the gateway would refuse the item's frame (over 32 KB): refused before the visitor's text is lost. */
+export function tooLargeToSend(item: OutboxItem, conversationId: string | undefined): boolean {
+  return exceedsFrameLimit(itemToFrame(item, conversationId ?? PLACEHOLDER_CONVERSATION_ID));
 }
 
 export type FlushSend = (item: OutboxItem) => 'sent' | 'not_ready' | 'too_large';

@@ -1,0 +1,21 @@
+/** What the store is built from: the parsed options and the services `embed/` provides. */
+import type { StringKey } from '../i18n';
+import type { SafeStorage } from '../storage';
+import type { Connection, ConnectionOptions } from '../transport/connection';
+import type { Uploader } from '../upload';
+import type { Emit } from './events';
+import type { ChatOptions } from './options';
+
+export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+
+export interface StoreDeps {
+  options: ChatOptions;
+  storage: SafeStorage;
+  uploader: Uploader;
+  t: Translate;
+  emit: Emit;
+  connect?: (opts: ConnectionOptions) => Connection;
+  now?: () => number;
+  /** Runs a batch of arrivals later (default: the next animation frame, or at once where there is none). */
+  schedule?: (run: () => void) => void;
+}
