@@ -2,12 +2,16 @@
 /** The history view, the confirmation dialog and the menu entries that lead to them, in jsdom. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n';
 import { type ChatStore, createChatStore, type StoreDeps } from '../store/chat-store';
 import { createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
 import { App } from './app';
+import { preloadHistoryPanel } from './lazy-history';
+
+// The view is a chunk fetched on first use in the browser; here it is loaded once, up front.
+beforeAll(preloadHistoryPanel);
 
 const i18n = createI18n('en');
 

@@ -12,8 +12,8 @@ import { ConfirmDialog } from './confirm-dialog';
 import { useUi } from './context';
 import { DropOverlay } from './drop-overlay';
 import { Header } from './header';
-import { HistoryPanel } from './history-panel';
 import { HumanButton } from './human-button';
+import { LazyHistoryPanel } from './lazy-history';
 import { MessageList } from './message-list';
 import { StatusBar } from './status-bar';
 import { useFileDrop } from './use-file-drop';
@@ -51,7 +51,7 @@ export function Panel({ open, onClose }: PanelProps) {
     >
       <Header title={title} onClose={onClose} />
       <StatusBar />
-      {view === 'history' && <HistoryPanel />}
+      {view === 'history' && <LazyHistoryPanel />}
       <div class="cc-chat-view" hidden={view !== 'chat'}>
         <MessageList active={open && view === 'chat'} />
         <HumanButton />
