@@ -102,8 +102,7 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
     });
     await page.goto(hostUrl(site));
     const w = widgetLocators(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
 
     // Fault positions: spread over the run, shuffled by the seed.
     const at = new Map<number, Fault>();

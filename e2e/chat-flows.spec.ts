@@ -22,8 +22,7 @@ test.describe('chat flows', () => {
 
   test('typing a message sends it and renders the markdown reply', async ({ page, openHost }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     await w.send('markdown');
     await expect(w.log.locator('[data-sender="user"]').last()).toContainText('markdown');
     await expect(w.composer).toHaveValue('');
@@ -33,8 +32,7 @@ test.describe('chat flows', () => {
 
   test('Shift+Enter adds a line, Enter sends the whole text once', async ({ page, openHost, hub }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     await w.composer.fill('first line');
     await w.composer.press('Shift+Enter');
     await w.composer.pressSequentially('second line');
@@ -65,8 +63,7 @@ test.describe('chat flows', () => {
 
   test('a pause shows the typing indicator, then the rest of the message', async ({ page, openHost }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     await w.send('pause');
     await expect(w.panel.getByText(/typing/i)).toBeVisible();
     await expect(w.panel.getByText(/typing/i)).toBeHidden({ timeout: 5000 });
@@ -93,8 +90,7 @@ test.describe('chat flows', () => {
     hub,
   }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     await page.keyboard.press('Escape');
     const [conversation] = (await hub.control.frames({ type: 'conversation_start' })).slice(-1);
     const started = await page.evaluate(() => localStorage.length);

@@ -122,8 +122,7 @@ test('the whole flow works under a strict CSP without a single violation', async
     });
   });
   const w = await openHost(page, { csp: 'strict' });
-  await w.launcher.click();
-  await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+  await w.openChat();
   await w.send('cards');
   await expect(w.log.locator('img').first()).toBeVisible();
   await w.send('markdown');
@@ -141,8 +140,7 @@ test('the whole flow works under a strict CSP without a single violation', async
 
 test('axe finds no serious or critical violation on the open panel', async ({ page, openHost }) => {
   const w = await openHost(page);
-  await w.launcher.click();
-  await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+  await w.openChat();
   await w.send('cards');
   await expect(w.log.locator('img').first()).toBeVisible();
   const results = await new AxeBuilder({ page }).include('captivate-chat').analyze();

@@ -7,8 +7,7 @@ test.describe('live agent', () => {
     openHost,
   }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     const human = w.panel.getByRole('button', { name: 'Talk to a human' });
     await human.click();
     await expect(w.log.getByText('Dana joined the chat')).toBeVisible();
@@ -24,8 +23,7 @@ test.describe('live agent', () => {
     await hub.control.setOptions({ agentFailureRate: 1 });
     try {
       const w = await openHost(page);
-      await w.launcher.click();
-      await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+      await w.openChat();
       await w.panel.getByRole('button', { name: 'Talk to a human' }).click();
       await expect(w.panel.getByText('Connecting you to a person…')).toBeVisible();
       await expect(w.log.getByText(/No one is available right now/)).toBeVisible();
@@ -43,8 +41,7 @@ test.describe('file attach', () => {
     hub,
   }) => {
     const w = await openHost(page, { cfg: { 'max-file-size': '1000' } });
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     const before = (await hub.control.frames({ type: 'user_message' })).length;
     await w.panel.locator('input[type="file"]').setInputFiles({
       name: 'big.pdf',
@@ -74,8 +71,7 @@ test.describe('file attach', () => {
     hub,
   }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     await w.panel.locator('input[type="file"]').setInputFiles({
       name: 'notes.txt',
       mimeType: 'text/plain',

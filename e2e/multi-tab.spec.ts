@@ -11,8 +11,7 @@ test('two tabs share one conversation; each message is sent once and shown in bo
   const first = await context.newPage();
   await first.goto(hostUrl(site));
   const a = widgetLocators(first);
-  await a.launcher.click();
-  await expect(a.log.locator('[data-sender="bot"]').first()).toBeVisible();
+  await a.openChat();
   const conversationId = await storedConversationId(first);
 
   const second = await context.newPage();

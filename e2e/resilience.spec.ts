@@ -3,8 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, storedConversationId, test, type Widget } from './support/fixtures';
 
 async function chatted(w: Widget, words: string[]): Promise<void> {
-  await w.launcher.click();
-  await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+  await w.openChat();
   for (const word of words) {
     await w.send(word);
     await expect(w.log.locator('[data-sender="user"]').last()).toContainText(word);

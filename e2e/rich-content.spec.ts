@@ -7,8 +7,7 @@ test.describe('bot content', () => {
     openHost,
   }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     await w.send('links');
     const link = w.log.getByRole('link').last();
     await expect(link).toHaveAttribute('target', '_blank');
@@ -34,8 +33,7 @@ test.describe('bot content', () => {
     openHost,
   }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     const before = await w.log.locator('[data-sender="bot"]').count();
     await w.send('long');
     await expect.poll(() => w.log.locator('[data-sender="bot"]').count()).toBeGreaterThan(before);
@@ -53,8 +51,7 @@ test.describe('bot content', () => {
       void d.dismiss();
     });
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     const conversationId = await storedConversationId(page);
     await hub.control.push(conversationId, {
       event_type: 'bot_message',
@@ -173,8 +170,7 @@ test.describe('visitor behaviours', () => {
 
   test('an attachment chip can be removed and nothing of it is sent', async ({ page, openHost, hub }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     await w.panel
       .locator('input[type="file"]')
       .setInputFiles({ name: 'drop-me.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
@@ -188,8 +184,7 @@ test.describe('visitor behaviours', () => {
 
   test('Enter during IME composition does not send', async ({ page, openHost, hub }) => {
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     await w.composer.fill('にほん');
     await w.composer.evaluate((el) => {
       el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
@@ -214,8 +209,7 @@ test.describe('visitor behaviours', () => {
   }) => {
     await page.setViewportSize({ width: 1000, height: 700 });
     const w = await openHost(page);
-    await w.launcher.click();
-    await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await w.openChat();
     for (const word of ['markdown', 'cards', 'markdown']) {
       await w.send(word);
       await expect(w.log.locator('[data-sender="user"]').last()).toContainText(word);

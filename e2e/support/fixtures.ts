@@ -31,6 +31,8 @@ export interface Widget {
   log: Locator;
   composer: Locator;
   send(text: string): Promise<void>;
+  /** Opens the panel and waits for the bot's greeting. */
+  openChat(): Promise<void>;
 }
 
 export function widgetLocators(page: Page): Widget {
@@ -46,6 +48,10 @@ export function widgetLocators(page: Page): Widget {
     async send(text: string) {
       await composer.fill(text);
       await composer.press('Enter');
+    },
+    async openChat() {
+      await launcher.click();
+      await expect(log.locator('[data-sender="bot"]').first()).toBeVisible();
     },
   };
 }
