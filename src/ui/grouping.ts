@@ -1,21 +1,19 @@
 /**
  * Which messages are shown and how they are grouped: consecutive messages of one sender (one agent, for
- * agents) within five minutes share a header with the name, avatar and time. System notices stand alone.
+ * agents) within five minutes form a group, whose first message carries the header (name, avatar, time).
+ * System notices stand alone. The log is windowed, so rows are flat: one per message, each knowing whether
+ * it starts a group; that is decided from the whole conversation, never from the rendered slice, so a row's
+ * look (and measured height) does not depend on where the window starts.
  */
 import type { SenderKind } from '../protocol/model';
 import { type ChatMessage, isVisible } from '../store/messages';
 
 export const GROUP_WINDOW_MS = 5 * 60_000;
 
-export interface MessageGroupModel {
-  /** The first message's id: stable while the group grows. */
-  key: string;
-  sender: SenderKind;
-  /** The agent's name for agent groups. */
-  senderName?: string;
-  /** The first message's time. */
-  at: number;
-  messages: ChatMessage[];
+export interface LogRow {
+  message: ChatMessage;
+  /** Starts a group: shows the sender's name, avatar and time. */
+  first: boolean;
 }
 
 /** Pause-only and unknown-only messages have nothing to show; system notices always do. */
@@ -23,41 +21,25 @@ export function isShown(message: ChatMessage): boolean {
   return message.sender === 'system' || isVisible(message.parts);
 }
 
-function joins(group: MessageGroupModel, last: ChatMessage, next: ChatMessage, windowMs: number): boolean {
-  if (next.sender === 'system' || group.sender !== next.sender) return false;
-  if (next.sender === 'agent' && group.senderName !== next.senderName) return false;
-  return Math.abs(next.at - last.at) <= windowMs;
-}
-
-export function groupMessages(
-  messages: readonly ChatMessage[],
-  windowMs = GROUP_WINDOW_MS,
-): MessageGroupModel[] {
-  const groups: MessageGroupModel[] = [];
-  let current: MessageGroupModel | undefined;
-  let last: ChatMessage | undefined;
+/** The shown messages in order, each marked when it starts a group. */
+export function logRows(messages: readonly ChatMessage[], windowMs = GROUP_WINDOW_MS): LogRow[] {
+  const rows: LogRow[] = [];
+  let sender: SenderKind | undefined;
+  let agentName: string | undefined;
+  let lastAt = 0;
   for (const message of messages) {
-    if (current && last && joins(current, last, message, windowMs)) {
-      current.messages.push(message);
-    } else {
-      current = {
-        key: message.id,
-        sender: message.sender,
-        at: message.at,
-        messages: [message],
-        ...(message.sender === 'agent' && message.senderName ? { senderName: message.senderName } : {}),
-      };
-      groups.push(current);
+    if (!isShown(message)) continue;
+    const joins =
+      message.sender !== 'system' &&
+      message.sender === sender &&
+      (message.sender !== 'agent' || message.senderName === agentName) &&
+      Math.abs(message.at - lastAt) <= windowMs;
+    if (!joins) {
+      sender = message.sender;
+      agentName = message.senderName;
     }
-    last = message;
+    lastAt = message.at;
+    rows.push({ message, first: !joins });
   }
-  return groups;
-}
-
-/** Equal when the same messages, in order: lets an unchanged group skip rendering when one is appended. */
-export function sameGroup(a: MessageGroupModel, b: MessageGroupModel): boolean {
-  if (a === b) return true;
-  if (a.key !== b.key || a.senderName !== b.senderName || a.messages.length !== b.messages.length)
-    return false;
-  return a.messages.every((m, i) => m === b.messages[i]);
+  return rows;
 }

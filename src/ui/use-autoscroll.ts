@@ -1,10 +1,10 @@
 /**
- * Keeps the log pinned to its end while the reader is there (within NEAR_END_PX), and leaves them alone when
- * they scrolled up to read: new content then raises a "new messages" pill instead. Growth that happens after
- * render (images loading, the composer growing) is followed with a ResizeObserver while pinned.
+ * Whether the log follows its end: pinned while the reader is there (within NEAR_END_PX), released when they
+ * scroll up to read, and then new content raises a "new messages" pill instead of moving them. Keeping the
+ * end in view as heights change is done by the windowing (use-virtual-window.ts), which reads `pinned`.
  */
 import type { RefObject } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export const NEAR_END_PX = 80;
 
@@ -20,14 +20,15 @@ function prefersReducedMotion(): boolean {
 
 function toEnd(el: HTMLElement, smooth = false): void {
   const top = el.scrollHeight;
-  if (smooth && typeof el.scrollTo === 'function' && !prefersReducedMotion())
+  // Smooth only over a short way: across a long windowed history it would render every row on the way.
+  const near = distanceFromEnd(el) < 3 * el.clientHeight;
+  if (smooth && near && typeof el.scrollTo === 'function' && !prefersReducedMotion())
     el.scrollTo({ top, behavior: 'smooth' });
   else el.scrollTop = top;
 }
 
 export interface AutoscrollOptions {
   log: RefObject<HTMLElement | null>;
-  content: RefObject<HTMLElement | null>;
   /** Changes whenever something was added to the log. */
   contentKey: readonly unknown[];
   /** Changes when the visitor sent something: always scroll to it. */
@@ -36,11 +37,18 @@ export interface AutoscrollOptions {
   active: boolean;
 }
 
-export function useAutoscroll({ log, content, contentKey, forceKey, active }: AutoscrollOptions) {
+export function useAutoscroll({ log, contentKey, forceKey, active }: AutoscrollOptions) {
   const pinned = useRef(true);
   const [unseen, setUnseen] = useState(false);
+  // Decided during render, so the window of this very render is already the end.
+  const lastForce = useRef(forceKey);
+  const forced = forceKey !== lastForce.current && forceKey !== undefined;
+  lastForce.current = forceKey;
+  if (forced) pinned.current = true;
 
-  useEffect(() => {
+  // A layout effect, so this listener is added before the window's (use-virtual-window.ts) and `pinned` is
+  // current when the window re-renders for the same scroll event.
+  useLayoutEffect(() => {
     const el = log.current;
     if (!el) return;
     const onScroll = () => {
@@ -50,19 +58,8 @@ export function useAutoscroll({ log, content, contentKey, forceKey, active }: Au
       if (pinned.current) setUnseen(false);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
-    const observer =
-      typeof ResizeObserver === 'function'
-        ? new ResizeObserver(() => {
-            if (pinned.current) toEnd(el);
-          })
-        : undefined;
-    observer?.observe(el);
-    if (content.current) observer?.observe(content.current);
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      observer?.disconnect();
-    };
-  }, [log, content]);
+    return () => el.removeEventListener('scroll', onScroll);
+  }, [log]);
 
   useLayoutEffect(() => {
     const el = log.current;
@@ -73,8 +70,7 @@ export function useAutoscroll({ log, content, contentKey, forceKey, active }: Au
 
   useLayoutEffect(() => {
     const el = log.current;
-    if (!el || forceKey === undefined) return;
-    pinned.current = true;
+    if (!el || !forced) return;
     setUnseen(false);
     toEnd(el);
   }, [forceKey]);
@@ -91,5 +87,5 @@ export function useAutoscroll({ log, content, contentKey, forceKey, active }: Au
     if (el) toEnd(el, true);
   }, [log]);
 
-  return { unseen, scrollToEnd };
+  return { unseen, scrollToEnd, pinned };
 }

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: the widget's performance, measured in headless Chromium against the built widget (`dist/`,
+ * served by e2e/support/site.ts) and an in-process hub emulator (replies without delay), all on 127.0.0.1.
+ * Prints a table and a JSON report, also written to bench-results/latest.json. Options: `--runs N` (default
+ * 5; figures are the median of the runs, with min and max), `--only startup,restore,burst,reconnect`.
+ *
+ * Report format `captivate-chat-bench/1` (fields are only ever added): `{format, date, runs, machine,
+ * figures}`, where `figures[name] = {unit, median, min, max, values, target?, pass?, note?}`. Figures:
+ *   size.loader.{gzip,brotli}                 bytes of dist/captivate-chat.js (scripts/size.ts `measure`)
+ *   size.openWidget.{gzip,brotli}             loader + app entry + its static imports
+ *   size.openWidgetWithRichText.{gzip,brotli} the same plus the lazily loaded rich-text chunk
+ *   launcher.paintedAfterLoaderStart          ms from the loader's first statement (its read of
+ *                                             document.currentScript) to the frame that painted the launcher
+ *   launcher.paintedAfterNavigation           ms from navigation start to that frame
+ *   greeting.afterClick                       ms from the launcher click event to the frame that painted the
+ *                                             bot's greeting (app chunk, socket, conversation_start included)
+ *   restore.{1000,10000}.render               ms from the `conversation_transcript` frame reaching the page
+ *                                             to the frame that painted the last restored message
+ *   restore.{1000,10000}.fromNavigation       ms from navigation start to that frame
+ *   after10000.{heapMB,domNodes,messageElements}  after the 10,000-message restore settled (+500 ms): used JS
+ *                                             heap after a forced GC (CDP Runtime.getHeapUsage), elements in
+ *                                             the document and every shadow root, `[data-sender]` elements
+ *   burst.1000.{longestTask,totalBlockingTime} `longtask` entries from the first of 1,000 pushed markdown bot
+ *                                             messages until 500 ms after the last was painted (TBT: the sum
+ *                                             of each task's time beyond 50 ms)
+ *   burst.1000.lastRendered                   ms from the push to the frame that painted the last message
+ *   reconnect.afterHubBack, reconnect.fromDrop  the hub drops every socket and refuses upgrades for 500 ms: ms
+ *                                             from the hub being back (or from the drop) to status `connected`
+ *   resync.afterHubBack                       ms from the hub being back until a `conversation_transcript`
+ *                                             reached the page again (the widget resynchronised); null when
+ *                                             none within 3 s of reconnecting
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { chromium } from 'playwright-core';
+import { startSite } from '../e2e/support/site';
+import { createHub } from '../server/hub';
+import { hashKey, makeKey } from '../src/storage/keys';
+import { type BenchReport, table } from './bench/report';
+import { launchOptions, runScenarios } from './bench/run';
+import { measure } from './size';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const runs = Math.max(1, Math.min(50, Number(arg('--runs') ?? 5) || 5));
+const only = new Set((arg('--only') ?? 'startup,restore,burst,reconnect').split(','));
+
+const sizes = measure('dist');
+const hub = await createHub({ port: 0, replyDelayMs: 0, agentDelayMs: 0, log: () => {} });
+const site = await startSite({ ws: hub.url, http: hub.httpUrl });
+const browser = await chromium.launch(launchOptions());
+try {
+  const storageKey = makeKey(hashKey(`${new URL(hub.url).href}|e2e-key`), 'conversation');
+  const figures = await runScenarios({ browser, hub, site, storageKey }, { runs, only, sizes });
+  const report: BenchReport = {
+    format: 'captivate-chat-bench/1',
+    date: new Date().toISOString(),
+    runs,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      memoryGB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      browser: `Chromium ${browser.version()}`,
+    },
+    figures,
+  };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+  console.log(JSON.stringify(report, null, 2));
+  console.log(`\n${table(report)}\n\nWritten to bench-results/latest.json`);
+} finally {
+  await browser.close();
+  await site.close();
+  await hub.close();
+}
