@@ -111,7 +111,9 @@ export function reconcile(
     }
     const message = make(entry, index);
     added.push(message);
-    insertAfter.set(anchor, [...(insertAfter.get(anchor) ?? []), message]);
+    const after = insertAfter.get(anchor);
+    if (after) after.push(message);
+    else insertAfter.set(anchor, [message]);
   });
 
   const messages: ChatMessage[] = [...(insertAfter.get(undefined) ?? [])];

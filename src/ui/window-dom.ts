@@ -12,25 +12,30 @@ export function renderedRows(list: HTMLElement | null): HTMLElement[] {
   return (Array.from(list.children) as HTMLElement[]).filter((el) => el.dataset.rowId);
 }
 
-/** Each row's top and bottom relative to the scroller's top edge. */
-export function rowBoxes(scroller: HTMLElement, rows: readonly HTMLElement[]): RowBox[] {
-  const top = scroller.getBoundingClientRect().top;
+/**
+ * Each row's top and bottom relative to the scroller's visible top. Layout offsets, not client rects: rects
+ * include transforms (the panel scales in as it opens, new rows rise), which would misplace the anchor.
+ * Needs `.cc-log` and `.cc-window` positioned, so they are the offset parents.
+ */
+export function rowBoxes(scroller: HTMLElement, list: HTMLElement, rows: readonly HTMLElement[]): RowBox[] {
+  const base = list.offsetTop - scroller.scrollTop;
   return rows.map((row) => {
-    const r = row.getBoundingClientRect();
-    return { id: row.dataset.rowId!, top: r.top - top, bottom: r.bottom - top };
+    const top = base + row.offsetTop;
+    return { id: row.dataset.rowId!, top, bottom: top + row.offsetHeight };
   });
 }
 
 /**
- * Records the rows' heights; true when any differs from what the offsets assumed. Whole pixels: a fractional
- * height can change with the row's sub-pixel position, which depends on the spacer above, which depends on
- * the heights; measuring fractions could feed back forever.
+ * Records the rows' heights; true when any differs from what the offsets assumed. Whole layout pixels
+ * (`offsetHeight`): a fractional height can change with the row's sub-pixel position, which depends on the
+ * spacer above, which depends on the heights, so measuring fractions could feed back forever; and a client
+ * rect would be scaled by the panel's opening animation.
  */
 export function measureRows(cache: HeightCache, rows: Iterable<Element>): boolean {
   let changed = false;
-  for (const row of rows) {
-    const id = (row as HTMLElement).dataset.rowId;
-    if (id && cache.set(id, Math.round(row.getBoundingClientRect().height)) !== 0) changed = true;
+  for (const row of rows as Iterable<HTMLElement>) {
+    const id = row.dataset.rowId;
+    if (id && cache.set(id, row.offsetHeight) !== 0) changed = true;
   }
   return changed;
 }
@@ -56,15 +61,15 @@ export interface Place {
 
 /** Where the viewport is over the list, and the anchor row with its position. */
 export function locate(scroller: HTMLElement, list: HTMLElement): Place {
-  const top = scroller.getBoundingClientRect().top - list.getBoundingClientRect().top;
-  return { top, anchor: pickAnchor(rowBoxes(scroller, renderedRows(list))) };
+  const top = scroller.scrollTop - list.offsetTop;
+  return { top, anchor: pickAnchor(rowBoxes(scroller, list, renderedRows(list))) };
 }
 
 /** Keeps the end in view when pinned, else puts the anchor row back where it was; returns the new place. */
 export function settle(scroller: HTMLElement, list: HTMLElement, pinned: boolean, place: Place): Place {
   if (pinned) scroller.scrollTop = scroller.scrollHeight;
   else if (place.anchor) {
-    const shift = anchorShift(place.anchor, rowBoxes(scroller, renderedRows(list)));
+    const shift = anchorShift(place.anchor, rowBoxes(scroller, list, renderedRows(list)));
     if (Math.abs(shift) >= 0.5) scroller.scrollTop += shift;
   }
   return locate(scroller, list);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createHeightCache, rowOffsets } from './height-cache';
-import { anchorShift, covers, endView, nextRange, pickAnchor, rowAt, visibleRange } from './window-range';
+import {
+  anchoredTop,
+  anchorShift,
+  covers,
+  endView,
+  indexNear,
+  nextRange,
+  pickAnchor,
+  rowAt,
+  visibleRange,
+} from './window-range';
 
 /** Offsets of rows with these heights. */
 function offsetsOf(heights: number[]): Float64Array {
@@ -118,5 +128,17 @@ describe('anchoring', () => {
     expect(
       anchorShift({ id: 'm1', top: anchorTopBefore }, [{ id: 'm1', top: anchorTopAfter, bottom: 0 }]),
     ).toBe(240);
+  });
+
+  it('finds the reader’s place in new offsets through the anchor, after estimates moved every spacer', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const estimated = offsetsOf([100, 100, 100, 100]);
+    const place = { top: 250, anchor: { id: 'c', top: -50 } }; // c starts 50 px above the viewport
+    expect(anchoredTop(estimated, ids, place, { start: 1, end: 4 })).toBe(250);
+    const remeasured = offsetsOf([400, 100, 100, 100]); // a turned out taller: everything below moved
+    expect(anchoredTop(remeasured, ids, place, { start: 1, end: 4 })).toBe(550);
+    expect(anchoredTop(remeasured, ids, { top: 250 }, undefined)).toBe(250);
+    expect(anchoredTop(remeasured, ids, { top: 250, anchor: { id: 'gone', top: 0 } }, undefined)).toBe(250);
+    expect(indexNear(ids, 'd', { start: 0, end: 2 })).toBe(3);
   });
 });
