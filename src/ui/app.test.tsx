@@ -10,9 +10,10 @@ import { createI18n } from '../i18n';
 import { loadRichRenderer } from '../markdown/lazy';
 import { renderMarkdown } from '../markdown/render';
 import type { MessagePart, SenderKind } from '../protocol/model';
-import { type ChatStore, createChatStore, type StoreDeps } from '../store/chat-store';
+import { createSafeStorage } from '../storage';
+import { type ChatStore, createChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage, type DeliveryState } from '../store/messages';
-import type { ChatOptions } from '../store/options';
+import { type ChatOptions, DEFAULTS } from '../store/options';
 import { App } from './app';
 
 vi.mock('../markdown/render', async (importOriginal) => {
@@ -23,33 +24,15 @@ vi.mock('../markdown/render', async (importOriginal) => {
 const i18n = createI18n('en');
 
 const baseOptions: ChatOptions = {
+  ...DEFAULTS,
   apiKey: 'k',
   url: 'wss://hub.example/ws',
-  user: {},
-  metadata: {},
   start: 'user-first',
-  position: 'right',
   theme: 'light',
-  open: false,
-  humanButton: true,
-  attachments: true,
   maxFileSize: 1000,
   accept: 'image/*,text/plain',
   uploadUrl: 'https://upload.example/',
   persist: 'none',
-  allowedOrigins: [],
-  keepaliveMs: 300_000,
-  maxRetries: 12,
-  strings: {},
-};
-
-const memoryStorage: StoreDeps['storage'] = {
-  kind: 'memory',
-  get: () => undefined,
-  set: () => {},
-  remove: () => {},
-  keys: () => [],
-  onExternalChange: () => () => {},
 };
 
 let container: HTMLElement;
@@ -60,7 +43,7 @@ function mount(options: Partial<ChatOptions> = {}, mode: 'launcher' | 'frame' = 
   const merged = { ...baseOptions, ...options };
   store = createChatStore({
     options: merged,
-    storage: memoryStorage,
+    storage: createSafeStorage('none'),
     uploader: () => new Promise(() => {}),
     t: i18n.t,
     emit: () => {},

@@ -9,41 +9,26 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
 import type { SenderKind } from '../protocol/model';
-import { type ChatStore, createChatStore, type StoreDeps } from '../store/chat-store';
+import { createSafeStorage } from '../storage';
+import { type ChatStore, createChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage } from '../store/messages';
-import type { ChatOptions } from '../store/options';
+import { type ChatOptions, DEFAULTS } from '../store/options';
 import { App } from './app';
 import { MAX_ROWS } from './use-virtual-window';
 
 const i18n = createI18n('en');
 const options: ChatOptions = {
+  ...DEFAULTS,
   apiKey: 'k',
   url: 'wss://hub.example/ws',
-  user: {},
-  metadata: {},
   start: 'user-first',
-  position: 'right',
   theme: 'light',
   open: true,
   title: 'Acme',
-  humanButton: true,
-  attachments: true,
   maxFileSize: 1000,
   accept: 'image/*',
   uploadUrl: 'https://upload.example/',
   persist: 'none',
-  allowedOrigins: [],
-  keepaliveMs: 300_000,
-  maxRetries: 12,
-  strings: {},
-};
-const storage: StoreDeps['storage'] = {
-  kind: 'memory',
-  get: () => undefined,
-  set: () => {},
-  remove: () => {},
-  keys: () => [],
-  onExternalChange: () => () => {},
 };
 
 let container: HTMLElement;
@@ -69,7 +54,7 @@ beforeEach(() => {
   document.body.appendChild(container);
   store = createChatStore({
     options,
-    storage,
+    storage: createSafeStorage('none'),
     uploader: () => new Promise(() => {}),
     t: i18n.t,
     emit: () => {},
