@@ -78,6 +78,7 @@ export const en = {
   fileChip: '{name}, {size}',
   fileUnnamed: 'File',
   downloadFile: 'Download {name}',
+  fileLinkExpired: 'link expired',
   imageAlt: 'Image from {sender}',
 
   // History and menu

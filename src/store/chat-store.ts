@@ -261,7 +261,14 @@ export function createChatStore(deps: StoreDeps) {
       console.warn('[captivate-chat] ignored a frame from the hub:', rejection.reason, rejection.detail);
   }
 
-  const fileActions = createFileActions({ state, options, t, uploader: deps.uploader, ensureConversation });
+  const fileActions = createFileActions({
+    state,
+    options,
+    t,
+    uploader: deps.uploader,
+    fileLinks: deps.fileLinks,
+    ensureConversation,
+  });
 
   const api = {
     state,
