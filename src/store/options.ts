@@ -34,6 +34,8 @@ export interface ChatOptions {
   keepaliveMs: number;
   /** Reconnect attempts before the widget gives up and offers Retry. */
   maxRetries: number;
+  /** How long "talk to a human" waits for an agent before it says none came and offers the button again. */
+  agentWaitMs: number;
   /** Host overrides of UI strings, by i18n key. */
   strings: Record<string, string>;
 }
@@ -71,4 +73,5 @@ export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   allowedOrigins: [],
   keepaliveMs: 300_000,
   maxRetries: 12,
+  agentWaitMs: 180_000,
 };
