@@ -1,5 +1,5 @@
 /**
- * Local Captivate hub emulator (CLI). Speaks PROTOCOL.md from the hub's side on one port: the
+ * Local Captivate hub emulator (CLI). Speaks docs/protocol.md from the hub's side on one port: the
  * WebSocket (`ws://127.0.0.1:8787/?apiKey=ANY`) and HTTP (file service, assets, large messages, control).
  *
  *   npm run hub                                   # ws://127.0.0.1:8787, any non-empty API key

@@ -1,5 +1,5 @@
 /**
- * `conversation_transcript` payloads in the two documented shapes (PROTOCOL.md §5), modelled on the
+ * `conversation_transcript` payloads in the two documented shapes (docs/protocol.md §5), modelled on the
  * fixtures `in.conversation_transcript.example.json` (`messages`) and `.template.json` (`transcript`).
  * The bot-first empty message is never stored, so it never appears here.
  */

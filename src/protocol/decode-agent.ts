@@ -1,6 +1,6 @@
 /**
  * `conversation_update`: live-agent status changes, and the nested `general_error` some hubs send.
- * No source documents the agent fields (PROTOCOL.md §7), so the name and avatar are looked up under
+ * No source documents the agent fields (docs/protocol.md §8), so the name and avatar are looked up under
  * every plausible key, and everything else is passed on in `raw`.
  */
 import { decodeGeneralError } from './decode-events';

@@ -1,5 +1,5 @@
 /**
- * Builders for every client → hub event, in the canonical form of PROTOCOL.md §3. They return frames,
+ * Builders for every client → hub event, in the canonical form of docs/protocol.md §3. They return frames,
  * not strings, so the transport can inspect and queue them; `serialize` makes the wire text.
  */
 import { userContent } from './encode-content';

@@ -87,7 +87,7 @@ export interface Pagination {
   totalPages: number;
 }
 
-/** A file the user sent, in the vendor client's shape (PROTOCOL.md §4). */
+/** A file the user sent, in the vendor client's shape (docs/protocol.md §4). */
 export interface OutgoingFile {
   filename: string;
   type: string;

@@ -1,7 +1,7 @@
 /** Wire text for outbound frames, and the size check the transport applies before sending. */
 import type { OutboundFrame } from './frames';
 
-/** The gateway's per-frame limit (PROTOCOL.md §1); larger frames are closed with code 1009. */
+/** The gateway's per-frame limit (docs/protocol.md §1); larger frames are closed with code 1009. */
 export const MAX_FRAME_BYTES = 32 * 1024;
 
 export function serialize(frame: OutboundFrame): string {

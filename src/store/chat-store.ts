@@ -308,7 +308,7 @@ export function createChatStore(deps: StoreDeps) {
         },
         onReady,
         onReject,
-        // An ordinary, read-only event: the gateway answers no protocol pings (PROTOCOL.md §1).
+        // An ordinary, read-only event: the gateway answers no protocol pings (docs/protocol.md §1).
         keepaliveFrame: () =>
           state.conversationId.value ? metadataRequest(state.conversationId.value) : null,
         onLeadership: () => delivery.reload(),

@@ -1,4 +1,4 @@
-/** The events the widget reports to the host page (DESIGN.md §2), with their `detail` shapes. */
+/** The events the widget reports to the host page (docs/architecture.md §2), with their `detail` shapes. */
 import type { MessagePart, SenderKind } from '../protocol';
 import type { ConnectionState } from '../transport/connection';
 

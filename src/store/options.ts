@@ -59,7 +59,7 @@ export const LAUNCHER_DEFAULTS: Pick<
   strings: {},
 };
 
-/** The value of every key the host does not set (DESIGN.md §2). */
+/** The value of every key the host does not set (docs/architecture.md §2). */
 export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   ...LAUNCHER_DEFAULTS,
   user: {},
