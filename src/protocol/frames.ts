@@ -72,10 +72,13 @@ export type DecodeResult =
   | { ok: true; frame: InboundFrame; eventId?: string }
   | { ok: false; rejection: Rejection };
 
-/** Client → hub envelope, exactly as sent. */
+/**
+ * Client → hub envelope, exactly as sent. `socket_id` is set only on events POSTed to the hub's HTTP side,
+ * to name the socket that receives the answers (docs/protocol.md §7).
+ */
 export interface OutboundFrame<T extends string = OutboundType, P = Record<string, unknown>> {
   action: 'sendMessage';
-  event: { event_type: T; event_payload: P };
+  event: { event_type: T; event_payload: P; socket_id?: string };
 }
 
 export type OutboundType =
