@@ -3,12 +3,11 @@
  * script tag. Importing this module has no side effects (safe in SSR: nothing touches `window` until
  * `createChat` is called; `src/index.test.ts` proves it).
  */
-import { parseOptions } from './embed/config';
+import { resolveChatOptions } from './embed/config';
 import type { CommandName, WidgetController } from './embed/controller';
 import { createEmitter } from './embed/emitter';
 import { createWidgetHost } from './embed/host';
 import { mountApp } from './embed/mount';
-import { readObjectConfig, toOption } from './embed/object-config';
 import type { HostEventName, HostEvents } from './store/events';
 import type { ChatOptions } from './store/options';
 import type { Uploader } from './upload';
@@ -16,7 +15,7 @@ import type { Uploader } from './upload';
 export type { WidgetController } from './embed/controller';
 export type { MessagePart, OutgoingFile, SenderKind, UserIdentity } from './protocol';
 export type { HostEventName, HostEvents } from './store/events';
-export type { ChatOptions, PersistMode, StartMode } from './store/options';
+export type { ChatOptions, PersistMode, SendMode, StartMode } from './store/options';
 export type { ConnectionState } from './transport/connection';
 export type { UploadContext, Uploader } from './upload';
 
@@ -68,10 +67,10 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     );
   const { uploader, ...rest } = config ?? {};
   const errors: string[] = [];
-  const report = (key: string, message: string) => errors.push(`option ${toOption(key)} ${message}`);
-  const source = readObjectConfig(rest, report);
-  const options: ChatOptions | undefined = parseOptions(source.read, report);
-  source.reportUnknown(report);
+  const options = resolveChatOptions(rest, (option, message) => {
+    console.error(`${PREFIX} createChat: option ${option} ${message}`);
+    errors.push(`option ${option} ${message}`);
+  });
   if (!options) throw new TypeError(`createChat: ${errors.join('; ')}`);
 
   const emitter = createEmitter(window);
@@ -86,10 +85,7 @@ export function createChat(config: CreateChatOptions): ChatInstance {
   });
   launcher.button.addEventListener('click', () => controller.toggle());
   queueMicrotask(() => {
-    for (const message of errors) {
-      console.error(`${PREFIX} createChat: ${message}`);
-      emitter.emit('error', { code: 'config', message });
-    }
+    for (const message of errors) emitter.emit('error', { code: 'config', message });
     emitter.emit('ready', {});
   });
   return {

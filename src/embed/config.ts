@@ -7,13 +7,15 @@
  * decision to load need; the chat application reads the rest with `parseAppOptions` when it loads. Each key
  * is parsed (and reported) exactly once.
  */
-import { type ChatOptions, DEFAULTS, LAUNCHER_DEFAULTS } from '../store/options';
+import { type ChatOptions, DEFAULTS, defaultHttpUrl, LAUNCHER_DEFAULTS } from '../store/options';
 import {
   absoluteUrl,
+  apiBase,
   bool,
   color,
   createReader,
   email,
+  endpointUrl,
   jsonObject,
   oneOf,
   origins,
@@ -23,6 +25,8 @@ import {
   stringRecord,
   text,
 } from './config-fields';
+
+import { readObjectConfig, toOption } from './object-config';
 
 export type { RawConfig, ReportError } from './config-fields';
 
@@ -40,7 +44,7 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
   const { get, opt } = createReader(read, report);
   return {
     apiKey,
-    url: get('url', absoluteUrl('ws:', 'wss:'), LAUNCHER_DEFAULTS.url),
+    url: get('url', endpointUrl('wss:', 'ws:'), LAUNCHER_DEFAULTS.url),
     persist: get('persist', oneOf('local', 'session', 'none'), LAUNCHER_DEFAULTS.persist),
     open: get('open', bool, LAUNCHER_DEFAULTS.open),
     position: get('position', oneOf('right', 'left'), LAUNCHER_DEFAULTS.position),
@@ -62,9 +66,12 @@ export function parseAppOptions(
     lastName: opt('user-last-name', text),
     email: opt('user-email', email),
   };
+  const httpUrl = get('http-url', apiBase, defaultHttpUrl(launcher.url));
   return {
     ...DEFAULTS,
     ...launcher,
+    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
+    httpUrl,
     user: Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)),
     metadata: get('metadata', jsonObject, DEFAULTS.metadata),
     start: get('start', oneOf('bot-first', 'user-first'), DEFAULTS.start),
@@ -77,10 +84,11 @@ export function parseAppOptions(
     attachments: get('attachments', bool, DEFAULTS.attachments),
     maxFileSize: get('max-file-size', positiveInt, DEFAULTS.maxFileSize),
     accept: get('accept', (v) => v || undefined, DEFAULTS.accept),
-    uploadUrl: get('upload-url', absoluteUrl('https:', 'http:'), DEFAULTS.uploadUrl),
+    uploadUrl: get('upload-url', endpointUrl('https:', 'http:'), DEFAULTS.uploadUrl),
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
+    agentWaitMs: get('agent-wait-ms', positiveInt, DEFAULTS.agentWaitMs),
   };
 }
 
@@ -88,4 +96,37 @@ export function parseAppOptions(
 export function parseOptions(read: RawConfig, report: ReportError): ChatOptions | undefined {
   const launcher = parseLauncherOptions(read, report);
   return launcher && parseAppOptions(read, report, launcher);
+}
+
+/**
+ * `createChat()` options are typed but come from the host's code all the same: every option goes through
+ * the parser of its data attribute (`readObjectConfig` maps names and types), refusals and unknown options
+ * are reported by option name, and a refused value is replaced by its default. An accepted `url` or
+ * `upload-url` is kept as written: the storage namespace is derived from `url`. Undefined without `apiKey`.
+ */
+export function resolveChatOptions(
+  given: Record<string, unknown>,
+  report: ReportError,
+): ChatOptions | undefined {
+  const byName: ReportError = (key, message) => report(toOption(key), message);
+  const refused = new Set<string>();
+  const source = readObjectConfig(given, (key, message) => {
+    refused.add(key);
+    byName(key, message);
+  });
+  const options = parseOptions(source.read, (key, message) => {
+    refused.add(key);
+    byName(key, message);
+  });
+  source.reportUnknown(byName);
+  if (!options) return undefined;
+  const asWritten = (key: string, parsed: string): string => {
+    const value = given[toOption(key)];
+    return typeof value === 'string' && !refused.has(key) ? value.trim() : parsed;
+  };
+  return {
+    ...options,
+    url: asWritten('url', options.url),
+    uploadUrl: asWritten('upload-url', options.uploadUrl),
+  };
 }

@@ -13,6 +13,17 @@ function frame<T extends OutboundType>(type: T, payload: Record<string, unknown>
   return { action: 'sendMessage', event: { event_type: type, event_payload: payload } };
 }
 
+/**
+ * The same event addressed to a socket, as the hub's HTTP side needs it: the hub pushes the answers to
+ * the socket named here, so it must be the id of the latest `socket_connected`.
+ */
+export function withSocketId<T extends OutboundType>(
+  f: OutboundFrame<T>,
+  socketId: string,
+): OutboundFrame<T> {
+  return { action: f.action, event: { ...f.event, socket_id: socketId } };
+}
+
 /** Only the identity fields that are set; `userBasicInfo` is left out when none is. */
 export function conversationStart(
   opts: { identity?: UserIdentity; metadata?: Record<string, unknown> } = {},

@@ -19,6 +19,7 @@ import {
 } from '../protocol';
 import type { Connection, ConnectionStatus } from '../transport/connection';
 import { type OutboxItem, tooLargeToSend } from '../transport/outbox';
+import { createAgentLifecycle } from './agent-lifecycle';
 import { applyTranscript, emitMessage } from './apply-transcript';
 import { createArrivals } from './arrivals';
 import { createDelivery } from './delivery';
@@ -121,13 +122,16 @@ export function createChatStore(deps: StoreDeps) {
     addMessage(systemNotice(text, tone, now()));
   }
 
+  const agent = createAgentLifecycle({ state, storage, emit, t, notice, waitMs: options.agentWaitMs, now });
+  agent.restore();
+
   /** Clears the screen for another conversation (undefined: a new one, started on demand). */
   function switchConversation(id: string | undefined): void {
     handler.reset();
     arrivals.clear();
     batch(() => {
       state.messages.value = [];
-      state.agent.value = { phase: 'none' };
+      agent.reset();
       setConversation(id, false);
     });
     startInFlight = false;
@@ -176,6 +180,7 @@ export function createChatStore(deps: StoreDeps) {
     addMessage,
     notice,
     send,
+    agent,
     onOther: (frame) => history.handle(frame),
     onConversationStarted(id) {
       startInFlight = false;
@@ -195,7 +200,9 @@ export function createChatStore(deps: StoreDeps) {
     },
     onTranscript(frame) {
       arrivals.flush();
+      const wasRestoring = restoring();
       applyTranscript({ state, delivery, emit, now, restoring, settles: leading() }, frame);
+      if (wasRestoring) agent.confirm(frame.entries);
       historyLoaded = true;
     },
   });
@@ -261,7 +268,14 @@ export function createChatStore(deps: StoreDeps) {
       console.warn('[captivate-chat] ignored a frame from the hub:', rejection.reason, rejection.detail);
   }
 
-  const fileActions = createFileActions({ state, options, t, uploader: deps.uploader, ensureConversation });
+  const fileActions = createFileActions({
+    state,
+    options,
+    t,
+    uploader: deps.uploader,
+    fileLinks: deps.fileLinks,
+    ensureConversation,
+  });
 
   const api = {
     state,
@@ -344,7 +358,7 @@ export function createChatStore(deps: StoreDeps) {
     },
     escalate(): void {
       if (state.agent.value.phase !== 'none') return;
-      state.agent.value = { phase: 'waiting' };
+      agent.waiting();
       this.sendAction('escalateToHuman');
     },
     setMetadata(patch: Record<string, unknown>): void {
@@ -371,6 +385,7 @@ export function createChatStore(deps: StoreDeps) {
     destroy(): void {
       tabs?.close();
       handler.reset();
+      agent.dispose();
       delivery.dispose();
       connection?.close();
       connection = undefined;
