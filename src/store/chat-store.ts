@@ -215,6 +215,13 @@ export function createChatStore(deps: StoreDeps) {
     userId: () => userIds.peek(identity),
     openConversation: (id) => api.openConversation(id),
     newConversation: () => api.newConversation(),
+    onDeleteTimeout(which) {
+      notice(t('deleteTimedOut'), 'error');
+      emit('error', {
+        code: 'delete_timeout',
+        message: `The hub did not confirm deleting ${which === 'all' ? 'all conversations' : 'a conversation'}`,
+      });
+    },
   });
 
   function onReady(): void {
@@ -386,6 +393,7 @@ export function createChatStore(deps: StoreDeps) {
       tabs?.close();
       handler.reset();
       agent.dispose();
+      history.dispose();
       delivery.dispose();
       connection?.close();
       connection = undefined;
