@@ -60,6 +60,7 @@ export const en = {
   // Errors
   conversationEnded: 'This conversation has ended. A new one has started.',
   genericError: 'Something went wrong ({code}).',
+  startFailed: 'The chat service is not answering right now. What you wrote is kept here.',
   deleteTimedOut: 'The conversation could not be deleted right now. Please try again.',
   hubRefused: 'The chat service refused the request. Your message is kept here.',
   hubBusy: 'The chat service is busy. Please wait a moment before sending more.',
