@@ -18,7 +18,7 @@ function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage
     options: { ...DEFAULTS, apiKey: 'k', ...overrides },
     storage,
     uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
-    t: createI18n('en').t,
+    t: createI18n().t,
     emit: (name, detail) => events.push({ name, detail }),
     now: () => 1000,
     connect: (o) => {

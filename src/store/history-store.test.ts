@@ -15,7 +15,7 @@ function setup(overrides: Partial<ChatOptions> = {}, storage: SafeStorage = crea
     options: { ...DEFAULTS, apiKey: 'k', start: 'user-first', ...overrides },
     storage,
     uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
-    t: createI18n('en').t,
+    t: createI18n().t,
     emit: () => {},
     connect: (o) => {
       opts = o;
