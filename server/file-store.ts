@@ -20,13 +20,10 @@ export interface StoredFile {
 export interface FileStore {
   put(file: StoredFile): Promise<void>;
   get(key: string): Promise<StoredFile | undefined>;
-  /** `{url, expiresIn}`: `expiresIn` is the expiry time in epoch seconds, as the vendor's service sends. */
-  presign(baseUrl: string, key: string): { url: string; expiresIn: number };
+  /** `{url, expiresIn}` for `ttlS` seconds: `expiresIn` is the expiry in epoch seconds, as the vendor's service sends. */
+  presign(baseUrl: string, key: string, ttlS: number): { url: string; expiresIn: number };
   verify(key: string, expires: string | null, sig: string | null): boolean;
 }
-
-/** Presigned URLs live a week (the demo keeps transcripts with uploads across days). */
-const LIFETIME_S = 7 * 24 * 3600;
 
 function loadSecret(dataDir: string | undefined): Buffer {
   if (!dataDir) return randomBytes(32);
@@ -76,8 +73,8 @@ export function createFileStore(dataDir?: string): FileStore {
         return undefined;
       }
     },
-    presign(baseUrl, key) {
-      const expiresIn = Math.floor(Date.now() / 1000) + LIFETIME_S;
+    presign(baseUrl, key, ttlS) {
+      const expiresIn = Math.floor(Date.now() / 1000) + ttlS;
       const query = `expires=${expiresIn}&sig=${sign(key, String(expiresIn))}`;
       return { url: `${baseUrl}/files/${encodeKey(key)}?${query}`, expiresIn };
     },

@@ -11,7 +11,7 @@ import type { HubControl } from './control';
 import { handleControl } from './control-http';
 import type { ConversationStore } from './conversations';
 import type { FileStore } from './file-store';
-import { type HttpApiDeps, handleRestTranscript } from './http-api';
+import { type HttpApiDeps, handlePresignedUrl, handleRestTranscript } from './http-api';
 import { type HttpSendDeps, handleHttpSend } from './http-send';
 import { baseUrlOf, sendJson, sendText, setCommonHeaders } from './http-util';
 import { isKeyAccepted } from './options';
@@ -93,9 +93,18 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     if (method === 'POST' && pathname === '/api/custom-channel/sockets/message')
       return handleHttpSend(req, res, deps);
     if (method === 'GET' && pathname === '/api/transcript') return handleRestTranscript(req, res, url, deps);
+    const baseUrl = baseUrlOf(req, deps.fallbackBaseUrl());
+    const ttlS = deps.options().fileUrlTtlS;
     if (method === 'POST' && pathname === '/api/file-to-text') {
-      const baseUrl = baseUrlOf(req, deps.fallbackBaseUrl());
-      return handleUpload(req, res, { fileStore: deps.fileStore, maxBytes: deps.maxUploadBytes, baseUrl });
+      return handleUpload(req, res, {
+        fileStore: deps.fileStore,
+        maxBytes: deps.maxUploadBytes,
+        baseUrl,
+        ttlS,
+      });
+    }
+    if (method === 'POST' && pathname === '/api/presigned-url') {
+      return handlePresignedUrl(req, res, { fileStore: deps.fileStore, keys: deps.keys, ttlS, baseUrl });
     }
     if (method !== 'GET' && method !== 'HEAD')
       return sendJson(res, 405, { error: `${method} not allowed here` });

@@ -42,7 +42,7 @@ export function cleanMimeType(type: string): string {
 export async function handleUpload(
   req: IncomingMessage,
   res: ServerResponse,
-  deps: { fileStore: FileStore; maxBytes: number; baseUrl: string },
+  deps: { fileStore: FileStore; maxBytes: number; baseUrl: string; ttlS: number },
 ): Promise<void> {
   const { maxBytes } = deps;
   const declared = Number(req.headers['content-length']);
@@ -89,7 +89,7 @@ export async function handleUpload(
     `${newUuid().slice(0, 8)}-${safeSegment(name)}`,
   ].join('/');
   await deps.fileStore.put({ key, name, type, size: bytes.length, bytes });
-  const { url, expiresIn } = deps.fileStore.presign(deps.baseUrl, key);
+  const { url, expiresIn } = deps.fileStore.presign(deps.baseUrl, key, deps.ttlS);
   const text = isTextual(type, name)
     ? bytes.toString('utf8').slice(0, MAX_TEXT_CHARS)
     : `[binary file: ${name}, ${bytes.length} bytes]`;
