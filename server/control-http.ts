@@ -1,5 +1,7 @@
 /**
- * `/__control/*`: the control interface over HTTP, answered only for loopback clients (403 otherwise).
+ * `/__control/*`: the control interface over HTTP, for local programs holding the run's token
+ * (control-guard.ts): header `x-control-token: TOKEN` (or `Authorization: Bearer TOKEN`), and
+ * `Content-Type: application/json` on every POST. No CORS.
  *   POST /__control/push {conversationId?, frame}   → {delivered}
  *   POST /__control/drop                            → {dropped}
  *   POST /__control/refuse {ms}                     → {refusing, ms}
@@ -14,18 +16,23 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HubControl } from './control';
-import { isLoopback, readJson, sendJson } from './http-util';
+import { type ControlGuardOptions, checkControlRequest } from './control-guard';
+import { readJson, sendJson } from './http-util';
 import { parseSeedRequest } from './seed';
 import { isObject, str } from './wire';
 
 export async function handleControl(
   control: HubControl,
+  guard: ControlGuardOptions,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
 ) {
-  if (!isLoopback(req.socket.remoteAddress))
-    return sendJson(res, 403, { error: 'control interface is loopback-only' });
+  const refusal = checkControlRequest(req, guard);
+  if (refusal) {
+    req.resume();
+    return sendJson(res, refusal.status, { error: refusal.error }, { Connection: 'close' });
+  }
   const route = `${req.method} ${url.pathname.slice('/__control'.length)}`;
   let body: unknown = {};
   if (req.method === 'POST') {

@@ -88,7 +88,8 @@ export async function handleUpload(
     ...(folder.length > 0 ? folder : ['uploads']),
     `${newUuid().slice(0, 8)}-${safeSegment(name)}`,
   ].join('/');
-  await deps.fileStore.put({ key, name, type, size: bytes.length, bytes });
+  if (!(await deps.fileStore.put({ key, name, type, size: bytes.length, bytes })))
+    return sendJson(res, 507, { success: false, error: 'Upload storage is full: try again later' });
   const { url, expiresIn } = deps.fileStore.presign(deps.baseUrl, key, deps.ttlS);
   const text = isTextual(type, name)
     ? bytes.toString('utf8').slice(0, MAX_TEXT_CHARS)
