@@ -1,5 +1,5 @@
 /**
- * One handler per client event type (PROTOCOL.md §3). A frame naming an unknown (or deleted)
+ * One handler per client event type (docs/protocol.md §3). A frame naming an unknown (or deleted)
  * conversation gets `general_error 400 Invalid conversation_id`; direct answers go through the `Reply`
  * (the asking socket, or the HTTP body), bot and agent replies to every socket attached to the
  * conversation (see flow.ts). Private metadata (`metadata.private`) is never returned.

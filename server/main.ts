@@ -1,5 +1,5 @@
 /**
- * Local Captivate hub emulator (CLI). Speaks PROTOCOL.md from the hub's side on one port: the
+ * Local Captivate hub emulator (CLI). Speaks docs/protocol.md from the hub's side on one port: the
  * WebSocket (`ws://127.0.0.1:8787/?apiKey=ANY`) and HTTP (HTTP sends and REST transcripts as the vendor's
  * client 7.x uses them, file service, assets, large messages, control). `--help` lists every flag.
  *

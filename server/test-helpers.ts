@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { createHub, type Hub, type HubOptions } from './hub';
 import { isObject, type Json } from './wire';
 
-export const FIXTURES_DIR = path.resolve(__dirname, '../../shared/fixtures/captivate');
+export const FIXTURES_DIR = path.resolve(__dirname, '../fixtures/captivate');
 
 export const fixtureNames = (prefix: string): string[] =>
   readdirSync(FIXTURES_DIR)

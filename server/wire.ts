@@ -1,5 +1,5 @@
 /**
- * The wire format from the hub's side (PROTOCOL.md §2): parse client frames tolerantly, build server
+ * The wire format from the hub's side (docs/protocol.md §2): parse client frames tolerantly, build server
  * frames in the wrapped (`receiveMessage`) or bare envelope, make ids.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
