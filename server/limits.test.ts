@@ -1,22 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation } from './conversations';
 import type { Hub } from './hub';
 import { generatedMessage } from './seed';
-import { TestClient, trackHubs } from './test-helpers';
+import { TestClient, trackHubs, trackTempDirs } from './test-helpers';
 
 const startHub = trackHubs();
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hub-limits-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = trackTempDirs('hub-limits-');
 
 const upload = async (hub: Hub, bytes: number, headers: Record<string, string> = {}) => {
   const form = new FormData();
