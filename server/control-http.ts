@@ -4,6 +4,7 @@
  * `Content-Type: application/json` on every POST. No CORS.
  *   POST /__control/push {conversationId?, frame}   → {delivered}
  *   POST /__control/drop                            → {dropped}
+ *   POST /__control/lose {eventType, count?, answer?} → {ok}  (loseNext, or loseNextAnswer with answer:true)
  *   POST /__control/refuse {ms}                     → {refusing, ms}
  *   GET  /__control/frames?conversationId=&type=    → [{at, socketId, conversationId, eventType, payload}]
  *   GET  /__control/conversations                   → [summary]
@@ -51,6 +52,15 @@ export async function handleControl(
     }
     case 'POST /drop':
       return sendJson(res, 200, { dropped: control.drop() });
+    case 'POST /lose': {
+      const eventType = str(input.eventType);
+      const count = input.count ?? 1;
+      if (!eventType || typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+        return sendJson(res, 400, { error: 'expected {eventType, count?: integer >= 1, answer?: boolean}' });
+      if (input.answer === true) control.loseNextAnswer(eventType, count);
+      else control.loseNext(eventType, count);
+      return sendJson(res, 200, { ok: true });
+    }
     case 'POST /refuse': {
       const ms = Number(input.ms ?? 0);
       if (!Number.isFinite(ms) || ms < 0) return sendJson(res, 400, { error: 'ms must be a number >= 0' });

@@ -130,6 +130,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       registry,
       responder,
       dispatch,
+      faults,
       acceptSends: () => runtime.acceptSends,
       options: getOptions,
       random,
