@@ -28,6 +28,7 @@ import { createFrameHandler } from './frame-handler';
 import { createHistory } from './history';
 import { type ChatMessage, createMessage, type DeliveryState, systemNotice } from './messages';
 import { linkSession } from './session-link';
+import { createStartWatch } from './start-watch';
 import { createState } from './state';
 import type { StoreDeps } from './store-deps';
 import type { SharedUserMessage, Tabs } from './tabs';
@@ -52,7 +53,15 @@ export function createChatStore(deps: StoreDeps) {
   /** Multi-tab roles (tabs.ts): set in connect(). Until then, and alone, this tab leads. */
   let tabs: Tabs | undefined;
   const leading = (): boolean => tabs?.isLeader() ?? true;
-  let startInFlight = false;
+  const startWatch = createStartWatch({
+    retry() {
+      ensureConversation();
+    },
+    giveUp() {
+      notice(t('startFailed'), 'error');
+      emit('error', { code: 'start_timeout', message: 'The hub did not answer conversation_start' });
+    },
+  });
   let wantConversation = false;
   /** Frames the decoder refused (not JSON, unknown events, broken payloads): counted, logged, ignored. */
   let rejected = 0;
@@ -128,13 +137,13 @@ export function createChatStore(deps: StoreDeps) {
   /** Clears the screen for another conversation (undefined: a new one, started on demand). */
   function switchConversation(id: string | undefined): void {
     handler.reset();
+    startWatch.settled();
     arrivals.clear();
     batch(() => {
       state.messages.value = [];
       agent.reset();
       setConversation(id, false);
     });
-    startInFlight = false;
   }
 
   function setConversation(id: string | undefined, isNew: boolean): void {
@@ -152,10 +161,10 @@ export function createChatStore(deps: StoreDeps) {
       if (!state.conversationId.value) tabs?.tell({ t: 'start' });
       return;
     }
-    if (state.conversationId.value || startInFlight || !connection?.ready) return;
+    if (state.conversationId.value || startWatch.waiting() || !connection?.ready) return;
     const who = userIds.withUserId(identity);
     const payload = Object.keys(metadata).length ? { identity: who, metadata } : { identity: who };
-    if (send(conversationStart(payload)) === 'sent') startInFlight = true;
+    if (send(conversationStart(payload)) === 'sent') startWatch.sent();
   }
 
   function enqueue(item: OutboxItem & { untracked?: boolean; display?: string }): void {
@@ -183,7 +192,9 @@ export function createChatStore(deps: StoreDeps) {
     agent,
     onOther: (frame) => history.handle(frame),
     onConversationStarted(id) {
-      startInFlight = false;
+      // One answer per start: a second one (a slow answer to a start that was sent again) is not switched to.
+      if (state.conversationId.value && !startWatch.waiting()) return;
+      startWatch.settled();
       historyLoaded = true;
       batch(() => setConversation(id, true));
       if (options.start === 'bot-first' && leading()) {
@@ -193,7 +204,7 @@ export function createChatStore(deps: StoreDeps) {
       delivery.flush();
     },
     onConversationLost() {
-      startInFlight = false;
+      startWatch.settled();
       if (leading()) delivery.failAll();
       setConversation(undefined, false);
       ensureConversation();
@@ -215,10 +226,17 @@ export function createChatStore(deps: StoreDeps) {
     userId: () => userIds.peek(identity),
     openConversation: (id) => api.openConversation(id),
     newConversation: () => api.newConversation(),
+    onDeleteTimeout(which) {
+      notice(t('deleteTimedOut'), 'error');
+      emit('error', {
+        code: 'delete_timeout',
+        message: `The hub did not confirm deleting ${which === 'all' ? 'all conversations' : 'a conversation'}`,
+      });
+    },
   });
 
   function onReady(): void {
-    startInFlight = false;
+    startWatch.settled();
     // Every (re)connect reads the transcript: it renders history after a reload, adds what arrived while the
     // socket was down, and settles messages whose socket died under them.
     delivery.onReady();
@@ -386,6 +404,8 @@ export function createChatStore(deps: StoreDeps) {
       tabs?.close();
       handler.reset();
       agent.dispose();
+      history.dispose();
+      startWatch.dispose();
       delivery.dispose();
       connection?.close();
       connection = undefined;
