@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { loaderIntegrity } from './scripts/loader-integrity.ts';
 import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 import { shared } from './vite.config.ts';
 
@@ -36,7 +37,7 @@ const { entry, preloads } = appFiles();
 
 export default defineConfig({
   ...shared,
-  plugins: [thirdPartyNotices()],
+  plugins: [thirdPartyNotices(), loaderIntegrity('captivate-chat.js')],
   define: {
     ...shared.define,
     __APP_ENTRY__: JSON.stringify(entry),

@@ -38,8 +38,11 @@ export const endpointUrl = (secure: string, plain: string): Parse<string> =>
     },
     { hint: `a ${secure} URL (${plain} only on loopback)` },
   );
-/** The base of an HTTP API: an endpoint URL without query or fragment, and without a trailing slash. */
-export const apiBase: Parse<string> = Object.assign(
+/**
+ * The base of an HTTP API: an endpoint URL without query or fragment, and without a trailing slash.
+ * Marked pure so the loader, which never reads `http-url`, drops it.
+ */
+export const apiBase: Parse<string> = /* @__PURE__ */ Object.assign(
   (v: string) => {
     const href = endpointUrl('https:', 'http:')(v);
     if (!href) return undefined;

@@ -52,6 +52,11 @@ export function boot(
 ): void {
   const doc = win.document;
   const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[] } }).CaptivateChat;
+  // A second copy of the tag (a template and a tag manager both adding it) must not draw a second widget.
+  if (previous && 'version' in previous) {
+    console.warn(`${PREFIX} loaded twice; this copy does nothing`);
+    return;
+  }
   const queue: QueuedCall[] = Array.isArray(previous?.q) ? previous.q : [];
   const emitter = createEmitter(win);
   const read = (key: string) => script?.getAttribute(`data-${key}`);
@@ -82,6 +87,7 @@ export function boot(
   let app: Promise<MountedApp> | undefined;
   let destroyed = false;
   function ensureApp(): Promise<MountedApp> {
+    if (!app) launcher.setNotice();
     app ??= loadApp().then((mod) =>
       mod.mountApp({
         root,
@@ -94,7 +100,12 @@ export function boot(
       }),
     );
     app.catch((error) => {
-      console.error(`${PREFIX} the chat application failed to load`, error);
+      // Served from another origin, the chunks load with import() in CORS mode: the usual cause.
+      console.error(
+        `${PREFIX} chat failed to load (from another origin, it needs Access-Control-Allow-Origin)`,
+        error,
+      );
+      launcher.setNotice(options!.strings.loadFailed || 'Chat unavailable. Try again later.');
       emitter.emit('error', { code: 'load', message: String(error) });
       app = undefined;
     });
