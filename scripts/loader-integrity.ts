@@ -17,7 +17,7 @@ export function loaderIntegrity(fileName: string): Plugin {
     apply: 'build',
     writeBundle(options, bundle) {
       const output = bundle[fileName];
-      if (!output || output.type !== 'chunk') throw new Error(`the loader build wrote no ${fileName}`);
+      if (output?.type !== 'chunk') throw new Error(`the loader build wrote no ${fileName}`);
       const hash = integrityOf(output.code);
       writeFileSync(path.join(options.dir ?? 'dist', `${fileName}.sri`), `${hash}\n`);
       console.log(`\n${fileName} integrity="${hash}" (Subresource Integrity; also in ${fileName}.sri)\n`);
