@@ -37,12 +37,16 @@ function decodeFileRef(v: unknown): FileRef | undefined {
   const hint = mimeType ?? typeField;
   const file: FileRef = { url, kind: hint !== undefined && isImageType(hint) ? 'image' : 'file' };
   const name = text(own(v, 'filename')) ?? text(own(v, 'name'));
-  const size = fileSize(own(v, 'size')) ?? fileSize(own(storage, 'fileSize'));
+  const size = nonNegative(own(v, 'size')) ?? nonNegative(own(storage, 'fileSize'));
   const thumbnail = text(own(v, 'thumbnail'));
   if (name !== undefined) file.name = name;
   if (mimeType !== undefined) file.mimeType = mimeType;
   if (size !== undefined) file.size = size;
   if (thumbnail !== undefined) file.thumbnail = thumbnail;
+  const fileKey = text(own(storage, 'fileKey'));
+  const expiresIn = nonNegative(own(storage, 'expiresIn'));
+  if (fileKey !== undefined) file.fileKey = fileKey;
+  if (expiresIn !== undefined) file.expiresIn = expiresIn;
   return file;
 }
 
@@ -51,6 +55,6 @@ function isImageType(mime: string): boolean {
   return /^image(?:\/|$)/i.test(mime.trim());
 }
 
-function fileSize(v: unknown): number | undefined {
+function nonNegative(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }

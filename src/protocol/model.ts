@@ -33,6 +33,10 @@ export interface FileRef {
   kind: 'image' | 'file';
   size?: number;
   thumbnail?: string;
+  /** The file service's key for the stored file, with which an expired link is renewed (docs/protocol.md §6). */
+  fileKey?: string;
+  /** When `url` expires, as the hub sent it: seconds from issue, or an absolute epoch in seconds. */
+  expiresIn?: number;
 }
 
 /** One piece of a bot, agent or user message. URLs are kept as sent: `markdown/` applies the URL policy. */
@@ -67,6 +71,12 @@ export interface TranscriptEntry {
   actions: ActionModel[];
   /** `chatbotName` or `livechatName`, when present. */
   name?: string;
+  /** The hub's id of the message (`message_id` or `id`, REST transcripts). */
+  messageId?: string;
+  /** The `client_msg_id` a user message was sent with, when the hub keeps it. */
+  clientMsgId?: string;
+  /** When the message was sent, in epoch milliseconds, when the hub says. */
+  at?: number;
 }
 
 export interface ConversationSummary {
