@@ -69,6 +69,15 @@ describe('send-mode and http-url', () => {
     expect(options.httpUrl).toBe(DEFAULT_HTTP_URL);
   });
 
+  it('report send-mode http without an HTTP side, and use auto (the socket)', () => {
+    const { options, errors } = parse({ url: 'wss://hub.example.com', 'send-mode': 'http' });
+    expect(errors).toEqual([['send-mode', expect.stringContaining('no http-url')]]);
+    expect(options).toMatchObject({ sendMode: 'auto', httpUrl: undefined });
+    expect(
+      resolveChatOptions({ apiKey: 'K', url: 'wss://hub.example.com', sendMode: 'http' }, () => {}).sendMode,
+    ).toBe('auto');
+  });
+
   it('fall back to no HTTP side when a custom url comes with a refused http-url', () => {
     const { options, keys } = parse({ url: 'wss://hub.example.com', 'http-url': 'http://hub.example.com' });
     expect(keys).toEqual(['http-url']);

@@ -7,7 +7,13 @@
  * decision to load need; the chat application reads the rest with `parseAppOptions` when it loads. Each key
  * is parsed (and reported) exactly once.
  */
-import { type ChatOptions, DEFAULTS, defaultHttpUrl, LAUNCHER_DEFAULTS } from '../store/options';
+import {
+  type ChatOptions,
+  DEFAULTS,
+  defaultHttpUrl,
+  LAUNCHER_DEFAULTS,
+  type SendMode,
+} from '../store/options';
 import {
   absoluteUrl,
   apiBase,
@@ -69,7 +75,7 @@ export function parseAppOptions(
   return {
     ...DEFAULTS,
     ...launcher,
-    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
+    sendMode: sendModeFor(get('send-mode', SEND_MODES, DEFAULTS.sendMode), httpUrl, 'send-mode', report),
     httpUrl,
     user: Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)),
     metadata: get('metadata', jsonObject, DEFAULTS.metadata),
@@ -88,6 +94,20 @@ export function parseAppOptions(
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
   };
+}
+
+const SEND_MODES = oneOf<SendMode>('auto', 'socket', 'http');
+
+/** `http` needs an HTTP side: without one it would never send anything, so it is reported and `auto` used. */
+function sendModeFor(
+  mode: SendMode,
+  httpUrl: string | undefined,
+  key: string,
+  report: ReportError,
+): SendMode {
+  if (mode !== 'http' || httpUrl) return mode;
+  report(key, 'is "http" but there is no http-url (none is assumed with a custom url); using "auto"');
+  return 'auto';
 }
 
 /** Both stages at once, for the iframe page, which has no loader. */
@@ -124,12 +144,13 @@ export function resolveChatOptions(
   const asGiven = (parse: Parse<string>): Parse<string> =>
     Object.assign((v: string) => (parse(v) === undefined ? undefined : v), { hint: parse.hint });
   const url = get('url', asGiven(endpointUrl('wss:', 'ws:')), DEFAULTS.url);
+  const httpUrl = get('http-url', apiBase, defaultHttpUrl(url));
   return {
     ...DEFAULTS,
     ...given,
     url,
-    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
-    httpUrl: get('http-url', apiBase, defaultHttpUrl(url)),
+    sendMode: sendModeFor(get('send-mode', SEND_MODES, DEFAULTS.sendMode), httpUrl, 'sendMode', report),
+    httpUrl,
     uploadUrl: get('upload-url', asGiven(endpointUrl('https:', 'http:')), DEFAULTS.uploadUrl),
   };
 }
