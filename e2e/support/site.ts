@@ -2,7 +2,7 @@
  * A static server for e2e: the built widget from `dist/` plus generated host pages that embed it the way a
  * customer would. Pages have no inline script or style, so the strict-CSP page can forbid both.
  *
- *   /page?cfg=<json of data-* attributes>&csp=strict&css=hostile&queue=1
+ *   /page?cfg=<json of data-* attributes>&csp=strict&css=hostile&queue=1&lang=he&dir=rtl
  *   /frame-host?src=<iframe url>            a host page with the iframe embed
  *   /blank                                   a page without the widget (tests insert the tag themselves)
  */
@@ -64,7 +64,9 @@ function hostPage(
       `img-src 'self' ${hub.http}`,
     ].join('; ');
   }
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${css}</head>
+  const lang = escapeAttr(params.get('lang') ?? 'en');
+  const dir = params.get('dir') === 'rtl' ? ' dir="rtl"' : '';
+  const html = `<!doctype html><html lang="${lang}"${dir}><head><meta charset="utf-8"><title>Host page</title>${css}</head>
 <body><h1>Host page</h1><p>Some content.</p><button id="host-button">Host button</button>${queue}
 <script src="/captivate-chat.js" async${attrText}></script></body></html>`;
   return { html, headers };
@@ -78,7 +80,8 @@ function framePage(params: URLSearchParams): string {
 </body></html>`;
 }
 
-export async function startSite(hub: HubAddress): Promise<Site> {
+/** `dist`: the build to serve (default `dist/`; the size-check test serves a doctored copy). */
+export async function startSite(hub: HubAddress, { dist = DIST }: { dist?: string } = {}): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/page') {
@@ -99,7 +102,7 @@ export async function startSite(hub: HubAddress): Promise<Site> {
       res.end(framePage(url.searchParams));
       return;
     }
-    const root = url.pathname.startsWith('/static/') ? STATIC : DIST;
+    const root = url.pathname.startsWith('/static/') ? STATIC : dist;
     const rel = url.pathname.startsWith('/static/')
       ? url.pathname.slice('/static/'.length)
       : url.pathname.slice(1);

@@ -51,7 +51,7 @@ export const apiBase: Parse<string> = Object.assign(
 export const positiveInt: Parse<number> = (v) =>
   /^\d{1,12}$/.test(v) && Number(v) > 0 ? Number(v) : undefined;
 export const email: Parse<string> = (v) => (/^[^\s@]+@[^\s@]+$/.test(v) ? v : undefined);
-/** Only literal colours: a value that reaches CSS must not carry `url(...)` or other syntax (LESSONS.md §1). */
+/** Only literal colours: a value that reaches CSS must not carry `url(...)` or other syntax (docs/architecture.md §4). */
 export const color: Parse<string> = (v) =>
   /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/]+\)|[a-z]{3,20})$/i.test(v) ? v : undefined;
 /** A JSON object; rebuilt key by key so `__proto__` in host JSON cannot reach any prototype. */

@@ -37,16 +37,16 @@ function decodeFileRef(v: unknown): FileRef | undefined {
   const hint = mimeType ?? typeField;
   const file: FileRef = { url, kind: hint !== undefined && isImageType(hint) ? 'image' : 'file' };
   const name = text(own(v, 'filename')) ?? text(own(v, 'name'));
-  const size = nonNegative(own(v, 'size')) ?? nonNegative(own(storage, 'fileSize'));
+  const size = fileSize(own(v, 'size')) ?? fileSize(own(storage, 'fileSize'));
   const thumbnail = text(own(v, 'thumbnail'));
+  const fileKey = text(own(storage, 'fileKey')) ?? text(own(v, 'fileKey'));
+  const expiresAt = absoluteExpiry(own(storage, 'expiresIn') ?? own(v, 'expiresIn'));
+  if (fileKey !== undefined) file.fileKey = fileKey;
+  if (expiresAt !== undefined) file.expiresAt = expiresAt;
   if (name !== undefined) file.name = name;
   if (mimeType !== undefined) file.mimeType = mimeType;
   if (size !== undefined) file.size = size;
   if (thumbnail !== undefined) file.thumbnail = thumbnail;
-  const fileKey = text(own(storage, 'fileKey'));
-  const expiresIn = nonNegative(own(storage, 'expiresIn'));
-  if (fileKey !== undefined) file.fileKey = fileKey;
-  if (expiresIn !== undefined) file.expiresIn = expiresIn;
   return file;
 }
 
@@ -55,6 +55,18 @@ function isImageType(mime: string): boolean {
   return /^image(?:\/|$)/i.test(mime.trim());
 }
 
-function nonNegative(v: unknown): number | undefined {
+/**
+ * `expiresIn` is either a lifetime in seconds (2 h by default) or an absolute epoch (docs/protocol.md §6).
+ * Only the epoch says when the link dies; a bare lifetime does not say when it started, so it gives no date.
+ */
+function absoluteExpiry(v: unknown): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return undefined;
+  if (n >= 1e12) return n; // milliseconds
+  if (n >= 1e9) return n * 1000; // seconds since the epoch
+  return undefined;
+}
+
+function fileSize(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * Builders for every client → hub event, in the canonical form of PROTOCOL.md §3. They return frames,
+ * Builders for every client → hub event, in the canonical form of docs/protocol.md §3. They return frames,
  * not strings, so the transport can inspect and queue them; `serialize` makes the wire text.
  */
 import { userContent } from './encode-content';
@@ -110,13 +110,20 @@ export function getUserConversationsV2(opts: {
   return frame('get_user_conversations_v2', payload);
 }
 
-export function deleteConversation(conversationId: string): OutboundFrame<'delete_conversation'> {
-  return frame('delete_conversation', { conversation_id: conversationId });
+/** Deletes one conversation; `softdelete` keeps it on the hub for its operators, as the vendor's client asks. */
+export function deleteConversation(
+  conversationId: string,
+  softdelete = true,
+): OutboundFrame<'delete_conversation'> {
+  return frame('delete_conversation', { conversation_id: conversationId, softdelete });
 }
 
-/** Older hubs' "delete all": `delete_conversation` with a `userId` instead of a conversation id. */
-export function deleteAllConversations(userId: string): OutboundFrame<'delete_conversation'> {
-  return frame('delete_conversation', { userId });
+/** The manual's "delete all" over the socket: `delete_conversation` with a `userId` instead of a conversation id. */
+export function deleteAllConversations(
+  userId: string,
+  softdelete = true,
+): OutboundFrame<'delete_conversation'> {
+  return frame('delete_conversation', { userId, softdelete });
 }
 
 export function deleteUserConversations(

@@ -107,7 +107,7 @@ describe('REST transcript fixtures', () => {
     mimeType: 'application/pdf',
     size: 24011,
     fileKey: 'KEY/conv-1/document.pdf',
-    expiresIn: 1704070800,
+    expiresAt: 1704070800000,
   };
 
   it("the vendor client's shape: ids, content or text, files with storage, timestamps", () => {
@@ -190,7 +190,6 @@ describe('REST transcript fixtures', () => {
           name: 'prices.pdf',
           mimeType: 'application/pdf',
           fileKey: 'KEY/conv-1/prices.pdf',
-          expiresIn: 7200,
         },
       ],
     });

@@ -33,10 +33,10 @@ export interface FileRef {
   kind: 'image' | 'file';
   size?: number;
   thumbnail?: string;
-  /** The file service's key for the stored file, with which an expired link is renewed (docs/protocol.md §6). */
+  /** The file service's key for the file: a fresh link can be asked for with it when this one expired. */
   fileKey?: string;
-  /** When `url` expires, as the hub sent it: seconds from issue, or an absolute epoch in seconds. */
-  expiresIn?: number;
+  /** When the link stops working (epoch ms), when the hub said so in absolute terms. */
+  expiresAt?: number;
 }
 
 /** One piece of a bot, agent or user message. URLs are kept as sent: `markdown/` applies the URL policy. */
@@ -93,7 +93,7 @@ export interface Pagination {
   totalPages: number;
 }
 
-/** A file the user sent, in the vendor client's shape (PROTOCOL.md §4). */
+/** A file the user sent, in the vendor client's shape (docs/protocol.md §4). */
 export interface OutgoingFile {
   filename: string;
   type: string;

@@ -4,7 +4,7 @@ import type { OutboundFrame } from './frames';
 /** A frame as it goes on the wire, or why it cannot: built once, sent over the socket or POSTed as is. */
 export type WireText = { ok: true; text: string; bytes: number } | { ok: false; bytes: number };
 
-/** The gateway's per-frame limit (PROTOCOL.md §1); larger frames are closed with code 1009. */
+/** The gateway's per-frame limit (docs/protocol.md §1); larger frames are closed with code 1009. */
 export const MAX_FRAME_BYTES = 32 * 1024;
 
 export function serialize(frame: OutboundFrame): string {

@@ -94,13 +94,19 @@ export function checkPart(p: MessagePart, where: string): void {
       if (f.size !== undefined && !(typeof f.size === 'number' && Number.isFinite(f.size)))
         fail(where, 'size');
       str(f.fileKey, `${where}.fileKey`, true);
-      if (f.expiresIn !== undefined && !(typeof f.expiresIn === 'number' && Number.isFinite(f.expiresIn)))
-        fail(where, 'expiresIn');
+      if (f.expiresAt !== undefined && !(typeof f.expiresAt === 'number' && Number.isFinite(f.expiresAt)))
+        fail(where, 'expiresAt');
     }
   }
   if (p.kind === 'unknown') checkSafeJson(p.raw, `${where}.raw`);
 }
 
+const GATEWAY_CODES = new Set([
+  'gateway_forbidden',
+  'gateway_rate_limited',
+  'gateway_server_error',
+  'gateway_error',
+]);
 const REASONS = new Set(['not_json', 'not_event', 'unknown_event', 'invalid_payload']);
 const OPTIONAL_STRINGS = ['socketId', 'conversationId', 'messageId', 'userId', 'description', 'messageLink'];
 
@@ -164,6 +170,15 @@ export function checkFrame(f: InboundFrame): void {
     str(f.agent?.name, 'agent.name', true);
     str(f.agent?.avatar, 'agent.avatar', true);
     if (f.agent !== undefined) checkRecord(f.agent.raw, 'agent.raw');
+  }
+  if (f.type === 'conversation_update') {
+    str(f.updateType, 'updateType');
+    checkRecord(f.data, 'data');
+  }
+  if (f.type === 'gateway_error') {
+    if (!GATEWAY_CODES.has(f.code)) fail('code', 'bad gateway code');
+    str(f.message, 'message');
+    str(f.requestId, 'requestId', true);
   }
   if (f.type === 'general_error' && !Number.isFinite(f.code)) fail('code', 'not finite');
 }

@@ -44,6 +44,8 @@ export interface ChatOptions {
   keepaliveMs: number;
   /** Reconnect attempts before the widget gives up and offers Retry. */
   maxRetries: number;
+  /** How long "talk to a human" waits for an agent before it says none came and offers the button again. */
+  agentWaitMs: number;
   /** Host overrides of UI strings, by i18n key. */
   strings: Record<string, string>;
 }
@@ -82,7 +84,7 @@ export function defaultHttpUrl(url: string): string | undefined {
   return undefined;
 }
 
-/** The value of every key the host does not set (DESIGN.md §2). */
+/** The value of every key the host does not set (docs/architecture.md §2). */
 export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   ...LAUNCHER_DEFAULTS,
   sendMode: 'auto',
@@ -98,4 +100,5 @@ export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   allowedOrigins: [],
   keepaliveMs: 300_000,
   maxRetries: 12,
+  agentWaitMs: 180_000,
 };

@@ -2,7 +2,7 @@ import { mayReceiveApiKey as keyMayGoTo } from './key-scope';
 
 /**
  * The hub URL with the channel key. The vendor's client writes `?apiKey=`, the manual `?apikey=`: a URL pasted
- * from either source already carries a key and is used as it is (PROTOCOL.md §1).
+ * from either source already carries a key and is used as it is (docs/protocol.md §1).
  */
 export function buildSocketUrl(base: string, apiKey: string): string {
   const url = new URL(base);

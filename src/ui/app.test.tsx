@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The markup contract (DESIGN.md §2) and the main interactions, rendered in jsdom against a real store
+ * The markup contract (docs/architecture.md §2) and the main interactions, rendered in jsdom against a real store
  * that never connects. Browser behaviour (layout, scrolling, CSP) is covered by the Playwright suite.
  */
 import { render } from 'preact';
@@ -21,7 +21,7 @@ vi.mock('../markdown/render', async (importOriginal) => {
   return { ...real, renderMarkdown: vi.fn(real.renderMarkdown) };
 });
 
-const i18n = createI18n('en');
+const i18n = createI18n();
 
 const baseOptions: ChatOptions = {
   ...DEFAULTS,
