@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HTTP_URL, DEFAULT_HUB_URL, DEFAULT_UPLOAD_URL, defaultHttpUrl } from '../store/options';
-import { parseOptions, resolveChatOptions } from './config';
+import { parseAppOptions, parseLauncherOptions, parseOptions, resolveChatOptions } from './config';
 
 function parse(cfg: Record<string, string>) {
   const errors: [string, string][] = [];
@@ -95,7 +95,7 @@ describe('plaintext endpoints', () => {
   ])('%s %s outside loopback is a configuration error', (key, value, fallback) => {
     const { options, errors } = parse({ [key]: value });
     expect(errors.map(([k]) => k)).toEqual([key]);
-    expect(errors[0]![1]).toMatch(/only on loopback/);
+    expect(errors[0]![1]).toMatch(/on loopback/);
     expect(key === 'url' ? options.url : options.uploadUrl).toBe(fallback);
   });
 
@@ -111,6 +111,20 @@ describe('plaintext endpoints', () => {
     const { options, errors } = parse({ [key]: value });
     expect(errors).toEqual([]);
     expect(key === 'url' ? options.url : options.uploadUrl).toBe(value);
+  });
+});
+
+describe('the two stages', () => {
+  it('report a plaintext url once, when the application loads, and connect to the default', () => {
+    const errors: string[] = [];
+    const read = (key: string) => ({ 'api-key': 'K', url: 'ws://hub.example.com/' })[key];
+    const report = (key: string) => errors.push(key);
+    const launcher = parseLauncherOptions(read, report)!;
+    expect(errors).toEqual([]);
+    const options = parseAppOptions(read, report, launcher);
+    expect(errors).toEqual(['url']);
+    expect(options.url).toBe(DEFAULT_HUB_URL);
+    expect(options.httpUrl).toBe(DEFAULT_HTTP_URL);
   });
 });
 
