@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { answer, type LoopbackServer, startLoopbackServer } from './loopback-http.test-helper';
+import { describe, expect, it } from 'vitest';
+import { answer, useLoopbackServers } from './loopback-http.test-helper';
 import { fetchMessageLink } from './message-link';
 
-const cleanup: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function server(): Promise<LoopbackServer> {
-  const s = await startLoopbackServer();
-  cleanup.push(() => s.close());
-  return s;
-}
+const server = useLoopbackServers();
 
 const big = { botMessage: { content: [{ type: 'text', text: 'a long answer' }] } };
 
