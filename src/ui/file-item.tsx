@@ -29,7 +29,7 @@ export function FileItem({ file, sender }: { file: FileRef; sender: string }) {
   return (
     <SafeLink href={file.url} class="cc-file-chip" download title={t('downloadFile', { name })}>
       <Icon name="file" />
-      <span class="cc-file-name">{name}</span>
+      <bdi class="cc-file-name">{name}</bdi>
       {typeof file.size === 'number' && <span class="cc-file-size">{formatBytes(file.size, locale)}</span>}
     </SafeLink>
   );
