@@ -50,7 +50,7 @@ export default defineConfig({
     // Browsers with logical properties (`inset-inline-end` places the launcher in right-to-left widgets);
     // an older CSS target would rewrite them into physical rules keyed on :lang(), which is not `dir`.
     cssTarget: ['chrome89', 'edge89', 'firefox66', 'safari14.1'],
-    sourcemap: true,
+    sourcemap: 'hidden',
     lib: {
       entry: 'src/embed/loader-entry.ts',
       formats: ['iife'],

@@ -121,7 +121,7 @@ test('served from another origin without the header, the visitor is told the cha
   await addLoader(page, `${cdn.origin}/plain/captivate-chat.js`, hub.url);
   const widget = widgetLocators(page);
   await widget.launcher.click();
-  await expect(page.getByRole('alert')).toHaveText('Chat unavailable. Try again later.');
+  await expect(page.getByRole('alert')).toHaveText('Chat unavailable');
   await expect(widget.panel).toHaveCount(0);
   expect(consoleErrors.join('\n')).toContain('Access-Control-Allow-Origin');
   const errors = await page.evaluate(() => (window as unknown as { loadErrors: unknown[] }).loadErrors);

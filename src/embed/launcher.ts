@@ -73,13 +73,11 @@ export function drawLauncher(root: ShadowRoot, initialName: string): LauncherHan
     },
     setNotice(text) {
       notice?.remove();
-      notice = undefined;
       if (!text) return;
-      notice = doc.createElement('p');
+      notice = root.appendChild(doc.createElement('div'));
       notice.className = 'notice';
       notice.setAttribute('role', 'alert');
       notice.textContent = text;
-      root.appendChild(notice);
     },
     focus: () => button.focus(),
   };

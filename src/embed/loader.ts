@@ -54,7 +54,7 @@ export function boot(
   const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[] } }).CaptivateChat;
   // A second copy of the tag (a template and a tag manager both adding it) must not draw a second widget.
   if (previous && 'version' in previous) {
-    console.warn(`${PREFIX} loaded twice; this copy does nothing`);
+    console.warn(`${PREFIX} loaded twice: ignored`);
     return;
   }
   const queue: QueuedCall[] = Array.isArray(previous?.q) ? previous.q : [];
@@ -87,8 +87,9 @@ export function boot(
   let app: Promise<MountedApp> | undefined;
   let destroyed = false;
   function ensureApp(): Promise<MountedApp> {
-    if (!app) launcher.setNotice();
-    app ??= loadApp().then((mod) =>
+    if (app) return app;
+    launcher.setNotice();
+    app = loadApp().then((mod) =>
       mod.mountApp({
         root,
         // The keys the launcher did not need are read (and reported) only now, with the application.
@@ -101,11 +102,8 @@ export function boot(
     );
     app.catch((error) => {
       // Served from another origin, the chunks load with import() in CORS mode: the usual cause.
-      console.error(
-        `${PREFIX} chat failed to load (from another origin, it needs Access-Control-Allow-Origin)`,
-        error,
-      );
-      launcher.setNotice(options!.strings.loadFailed || 'Chat unavailable. Try again later.');
+      console.error(`${PREFIX} failed to load; cross-origin, it needs Access-Control-Allow-Origin`, error);
+      launcher.setNotice(options!.strings.loadFailed || 'Chat unavailable');
       emitter.emit('error', { code: 'load', message: String(error) });
       app = undefined;
     });
