@@ -101,6 +101,9 @@ describe('POST /api/custom-channel/sockets/message', () => {
 
     const plain = await postEvent(hub, 'get_user_conversations', { userId: 'u' }, via);
     expect((plain.body as Json).conversations).toHaveLength(2);
+    expect(JSON.stringify(plain.body)).not.toContain('crm');
+    const search = await postEvent(hub, 'get_user_conversations_v2', { userId: 'u', search: '43' }, via);
+    expect((search.body as Json).conversations).toEqual([]);
     const paged = await postEvent(
       hub,
       'get_user_conversations_v2',
