@@ -8,25 +8,33 @@
  * is parsed (and reported) exactly once.
  */
 import { canonicalLocale } from '../i18n/locales';
-import { type ChatOptions, DEFAULTS, defaultHttpUrl, LAUNCHER_DEFAULTS } from '../store/options';
+import {
+  type ChatOptions,
+  DEFAULTS,
+  defaultHttpUrl,
+  LAUNCHER_DEFAULTS,
+  type SendMode,
+} from '../store/options';
 import {
   absoluteUrl,
   apiBase,
   bool,
   color,
   createReader,
+  EXPECTED,
   email,
   endpointUrl,
   jsonObject,
   oneOf,
   origins,
-  type Parse,
   positiveInt,
   type RawConfig,
   type ReportError,
   stringRecord,
   text,
 } from './config-fields';
+
+import { readObjectConfig, toOption } from './object-config';
 
 export type { RawConfig, ReportError } from './config-fields';
 
@@ -44,7 +52,9 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
   const { get, opt } = createReader(read, report);
   return {
     apiKey,
-    url: get('url', endpointUrl('wss:', 'ws:'), LAUNCHER_DEFAULTS.url),
+    // Any ws(s) URL here; plaintext outside loopback is refused when the application loads (parseAppOptions),
+    // which keeps the check off the loader's budget. Nothing connects before then.
+    url: get('url', absoluteUrl('ws:', 'wss:'), LAUNCHER_DEFAULTS.url),
     persist: get('persist', oneOf('local', 'session', 'none'), LAUNCHER_DEFAULTS.persist),
     open: get('open', bool, LAUNCHER_DEFAULTS.open),
     position: get('position', oneOf('right', 'left'), LAUNCHER_DEFAULTS.position),
@@ -68,11 +78,23 @@ export function parseAppOptions(
     lastName: opt('user-last-name', text),
     email: opt('user-email', email),
   };
-  const httpUrl = get('http-url', apiBase, defaultHttpUrl(launcher.url));
+  const url = createReader((key) => (key === 'url' ? launcher.url : undefined), report).get(
+    'url',
+    endpointUrl('wss:', 'ws:'),
+    DEFAULTS.url,
+    EXPECTED.url,
+  );
+  const httpUrl = get('http-url', apiBase, defaultHttpUrl(url), EXPECTED.apiBase);
   return {
     ...DEFAULTS,
     ...launcher,
-    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
+    url,
+    sendMode: sendModeFor(
+      get('send-mode', oneOf<SendMode>('auto', 'socket', 'http'), DEFAULTS.sendMode),
+      httpUrl,
+      'send-mode',
+      report,
+    ),
     httpUrl,
     user: Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)),
     metadata: get('metadata', jsonObject, DEFAULTS.metadata),
@@ -85,12 +107,24 @@ export function parseAppOptions(
     attachments: get('attachments', bool, DEFAULTS.attachments),
     maxFileSize: get('max-file-size', positiveInt, DEFAULTS.maxFileSize),
     accept: get('accept', (v) => v || undefined, DEFAULTS.accept),
-    uploadUrl: get('upload-url', endpointUrl('https:', 'http:'), DEFAULTS.uploadUrl),
+    uploadUrl: get('upload-url', endpointUrl('https:', 'http:'), DEFAULTS.uploadUrl, EXPECTED.https),
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
     agentWaitMs: get('agent-wait-ms', positiveInt, DEFAULTS.agentWaitMs),
   };
+}
+
+/** `http` needs an HTTP side: without one it would never send anything, so it is reported and `auto` used. */
+function sendModeFor(
+  mode: SendMode,
+  httpUrl: string | undefined,
+  key: string,
+  report: ReportError,
+): SendMode {
+  if (mode !== 'http' || httpUrl) return mode;
+  report(key, 'is "http" but there is no http-url (none is assumed with a custom url); using "auto"');
+  return 'auto';
 }
 
 /** Both stages at once, for the iframe page, which has no loader. */
@@ -99,40 +133,35 @@ export function parseOptions(read: RawConfig, report: ReportError): ChatOptions 
   return launcher && parseAppOptions(read, report, launcher);
 }
 
-/** The `createChat()` options that get the same checks as their data attributes, by attribute key. */
-const CHECKED_IN_CODE = {
-  url: 'url',
-  'send-mode': 'sendMode',
-  'http-url': 'httpUrl',
-  'upload-url': 'uploadUrl',
-} as const satisfies Record<string, keyof ChatOptions>;
-
 /**
- * `createChat()` options are typed but come from the host's code all the same: the endpoints the key goes
- * to and the send mode are checked as the data attributes are, reported by option name, and replaced by
- * their defaults when refused.
+ * `createChat()` options are typed but come from the host's code all the same: every option goes through
+ * the parser of its data attribute (`readObjectConfig` maps names and types), refusals and unknown options
+ * are reported by option name, and a refused value is replaced by its default. An accepted `url` or
+ * `upload-url` is kept as written: the storage namespace is derived from `url`. Undefined without `apiKey`.
  */
 export function resolveChatOptions(
-  given: Partial<ChatOptions> & Pick<ChatOptions, 'apiKey'>,
+  given: Record<string, unknown>,
   report: ReportError,
-): ChatOptions {
-  const { get } = createReader(
-    (key) => {
-      const value = given[CHECKED_IN_CODE[key as keyof typeof CHECKED_IN_CODE]];
-      return value === undefined ? undefined : String(value);
-    },
-    (key, message) => report(CHECKED_IN_CODE[key as keyof typeof CHECKED_IN_CODE], message),
-  );
-  // An accepted URL is kept as written: the storage namespace is derived from `url`.
-  const asGiven = (parse: Parse<string>): Parse<string> =>
-    Object.assign((v: string) => (parse(v) === undefined ? undefined : v), { hint: parse.hint });
-  const url = get('url', asGiven(endpointUrl('wss:', 'ws:')), DEFAULTS.url);
+): ChatOptions | undefined {
+  const byName: ReportError = (key, message) => report(toOption(key), message);
+  const refused = new Set<string>();
+  const source = readObjectConfig(given, (key, message) => {
+    refused.add(key);
+    byName(key, message);
+  });
+  const options = parseOptions(source.read, (key, message) => {
+    refused.add(key);
+    byName(key, message);
+  });
+  source.reportUnknown(byName);
+  if (!options) return undefined;
+  const asWritten = (key: string, parsed: string): string => {
+    const value = given[toOption(key)];
+    return typeof value === 'string' && !refused.has(key) ? value.trim() : parsed;
+  };
   return {
-    ...DEFAULTS,
-    ...given,
-    url,
-    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
-    httpUrl: get('http-url', apiBase, defaultHttpUrl(url)),
-    uploadUrl: get('upload-url', asGiven(endpointUrl('https:', 'http:')), DEFAULTS.uploadUrl),
+    ...options,
+    url: asWritten('url', options.url),
+    uploadUrl: asWritten('upload-url', options.uploadUrl),
   };
 }

@@ -1,18 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { action, metadataRequest, userMessage } from '../protocol';
 import { createHttpSide, EVENT_PATH, type HttpSideOptions } from './http-side';
-import { answer, type LoopbackServer, startLoopbackServer } from './loopback-http.test-helper';
+import { answer, useLoopbackServers } from './loopback-http.test-helper';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
+const server = useLoopbackServers();
+const cleanup: Array<() => void> = [];
+afterEach(() => {
+  for (const fn of cleanup.splice(0)) fn();
 });
-
-async function server(): Promise<LoopbackServer> {
-  const s = await startLoopbackServer();
-  cleanup.push(() => s.close());
-  return s;
-}
 
 function side(httpUrl: string, extra: Partial<HttpSideOptions> = {}) {
   const s = createHttpSide({ httpUrl, apiKey: 'KEY-1', timeoutMs: 2000, online: () => true, ...extra });
@@ -27,7 +22,12 @@ describe('sending an event', () => {
     const hub = await server();
     hub.handle(answer(200, 'OK'));
     const outcome = await side(hub.origin).send(message, 'sock-1');
-    expect(outcome).toEqual({ kind: 'delivered', status: 200, answer: { type: 'text', value: 'OK' } });
+    expect(outcome).toEqual({
+      kind: 'delivered',
+      status: 200,
+      answer: { type: 'text', value: 'OK' },
+      reply: { kind: 'none' },
+    });
     const [req] = hub.requests;
     expect(req!.method).toBe('POST');
     expect(req!.url).toBe(EVENT_PATH);
@@ -53,6 +53,10 @@ describe('sending an event', () => {
     expect(await s.send(metadataRequest('c1'), 'sock-1')).toMatchObject({
       kind: 'delivered',
       answer: { type: 'json', value: { metadata: { plan: 'pro' } } },
+      reply: {
+        kind: 'frame',
+        frame: { type: 'conversation_metadata', conversationId: 'c1', metadata: { plan: 'pro' } },
+      },
     });
     hub.handle(answer(200, '{"conversations":[]}'));
     expect(await s.send(metadataRequest('c1'), 'sock-1')).toMatchObject({
