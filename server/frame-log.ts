@@ -17,6 +17,7 @@ export interface FrameRecord {
 export interface FrameFilter {
   conversationId?: string | null;
   type?: string | null;
+  via?: 'socket' | 'http' | null;
 }
 
 export interface FrameStats {
@@ -50,7 +51,8 @@ export function createFrameLog(limit = 10_000): FrameLog {
       return records.filter(
         (r) =>
           (!filter.conversationId || r.conversationId === filter.conversationId) &&
-          (!filter.type || r.eventType === filter.type),
+          (!filter.type || r.eventType === filter.type) &&
+          (!filter.via || r.via === filter.via),
       );
     },
     countInvalid: () => void stats.invalid++,
