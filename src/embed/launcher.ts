@@ -74,7 +74,7 @@ export function drawLauncher(root: ShadowRoot, initialName: string): LauncherHan
     setNotice(text) {
       notice?.remove();
       if (!text) return;
-      notice = root.appendChild(doc.createElement('div'));
+      notice = root.appendChild(doc.createElement('span'));
       notice.className = 'notice';
       notice.setAttribute('role', 'alert');
       notice.textContent = text;

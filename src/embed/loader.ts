@@ -51,10 +51,11 @@ export function boot(
   win: Window = window,
 ): void {
   const doc = win.document;
-  const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[] } }).CaptivateChat;
+  const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[]; version?: string } })
+    .CaptivateChat;
   // A second copy of the tag (a template and a tag manager both adding it) must not draw a second widget.
-  if (previous && 'version' in previous) {
-    console.warn(`${PREFIX} loaded twice: ignored`);
+  if (previous?.version) {
+    console.warn(`${PREFIX} loaded twice`);
     return;
   }
   const queue: QueuedCall[] = Array.isArray(previous?.q) ? previous.q : [];
@@ -77,7 +78,8 @@ export function boot(
   }
 
   if (!options) {
-    install(() => console.error(`${PREFIX} not started: data-api-key is missing`));
+    // Every call repeats the configuration error, so a host calling the API learns why nothing happens.
+    install(() => console.error(`${PREFIX} data-api-key is required (the channel API key)`));
     return;
   }
 
@@ -101,8 +103,9 @@ export function boot(
       }),
     );
     app.catch((error) => {
-      // Served from another origin, the chunks load with import() in CORS mode: the usual cause.
-      console.error(`${PREFIX} failed to load; cross-origin, it needs Access-Control-Allow-Origin`, error);
+      // From another origin without Access-Control-Allow-Origin (the usual cause), the browser's own
+      // console message names the header.
+      console.error(`${PREFIX} the chat application failed to load`, error);
       launcher.setNotice(options!.strings.loadFailed || 'Chat unavailable');
       emitter.emit('error', { code: 'load', message: String(error) });
       app = undefined;
