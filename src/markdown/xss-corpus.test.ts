@@ -1,11 +1,24 @@
 // @vitest-environment jsdom
 /**
- * XSS corpus (LESSONS.md checklist rows 4–8, 12, 16): every payload goes through both pipelines, and the
- * output is parsed in jsdom and checked for anything live (see inert-check.test-helper.ts).
+ * XSS corpus (LESSONS.md checklist rows 4–8, 12, 16): every payload goes through both renderers (the html
+ * part sanitiser, and the markdown token renderer), and the result is checked for anything live: the DOM
+ * the token renderer built, and the sanitiser's HTML and the token renderer's markup as a browser would
+ * parse them (see inert-check.test-helper.ts).
  */
 import { describe, expect, test } from 'vitest';
-import { findLiveMarkup, linksAndImages } from './inert-check.test-helper';
-import { renderHtml, renderMarkdown } from './render';
+import { findLiveElements, findLiveMarkup, linksAndImages } from './inert-check.test-helper';
+import { renderMarkdownDom } from './markdown-dom.test-helper';
+import { createRenderCache } from './render-cache';
+import { createHtmlRenderer } from './render-html';
+
+const { renderHtml } = createHtmlRenderer(createRenderCache());
+
+/** The markdown renderer's markup, after checking the DOM it built. */
+function renderMarkdown(text: string): string {
+  const host = renderMarkdownDom(text);
+  expect(findLiveElements(host)).toEqual([]);
+  return host.innerHTML;
+}
 
 /** `javascript:` and friends in the spellings browsers and parsers have been fooled by. */
 const BAD_URLS = [
@@ -136,9 +149,7 @@ describe('markup payloads', () => {
   });
 
   test('raw HTML typed in markdown is visible text', () => {
-    const doc = document.implementation.createHTMLDocument('');
-    const host = doc.createElement('div');
-    host.innerHTML = renderMarkdown('look: <img src=x onerror=alert(1)>');
+    const host = renderMarkdownDom('look: <img src=x onerror=alert(1)>');
     expect(host.textContent).toBe('look: <img src=x onerror=alert(1)>');
     expect(host.querySelector('img')).toBeNull();
   });
@@ -151,8 +162,7 @@ describe('markdown-specific tricks', () => {
     'x <pre><svg onload=alert(1)>',
     'y <style><a href="javascript:alert(1)">z</a>',
   ])('text after an inline raw-text tag stays escaped text: %j', (md) => {
-    const host = document.implementation.createHTMLDocument('').createElement('div');
-    host.innerHTML = renderMarkdown(md);
+    const host = renderMarkdownDom(md);
     expect(host.querySelectorAll('img, svg, object, script, style, [href]')).toHaveLength(0);
     expect(host.textContent).toBe(md);
   });
