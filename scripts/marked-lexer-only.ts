@@ -24,28 +24,37 @@ const KEPT = new Set([
 ]);
 const KEPT_FUNCTIONS = new Set(['getDefaults']);
 
+/** marked's ESM source without its default instance; throws when the file has another shape. */
+export function cutMarkedTail(code: string): string {
+  const start = code.search(DEFAULT_INSTANCE);
+  const exportAt = code.lastIndexOf('export{');
+  const list = /export\{([^}]*)\}/.exec(code.slice(exportAt))?.[1];
+  if (start < 0 || exportAt < start || list === undefined) {
+    throw new Error('marked.esm.js no longer has the expected shape: update scripts/marked-lexer-only.ts');
+  }
+  const kept = list.split(',').filter((entry) => {
+    const name = entry.split(' as ')[1]?.trim() ?? '';
+    return KEPT.has(name) || KEPT_FUNCTIONS.has(name);
+  });
+  if (kept.length !== KEPT.size + KEPT_FUNCTIONS.size) {
+    throw new Error(
+      `marked.esm.js exports changed (kept ${kept.join(',')}): update scripts/marked-lexer-only.ts`,
+    );
+  }
+  return `${code.slice(0, start)}export{${kept.join(',')}};\n`;
+}
+
 export function markedLexerOnly(): Plugin {
   return {
     name: 'captivate:marked-lexer-only',
     apply: 'build',
     transform(code, id) {
       if (!MARKED_ESM.test(id)) return undefined;
-      const start = code.search(DEFAULT_INSTANCE);
-      const exportAt = code.lastIndexOf('export{');
-      const list = /export\{([^}]*)\}/.exec(code.slice(exportAt))?.[1];
-      if (start < 0 || exportAt < start || list === undefined) {
-        this.error('marked.esm.js no longer has the expected shape: update scripts/marked-lexer-only.ts');
+      try {
+        return { code: cutMarkedTail(code), map: null };
+      } catch (error) {
+        return this.error((error as Error).message);
       }
-      const kept = list.split(',').filter((entry) => {
-        const name = entry.split(' as ')[1]?.trim() ?? '';
-        return KEPT.has(name) || KEPT_FUNCTIONS.has(name);
-      });
-      if (kept.length !== KEPT.size + KEPT_FUNCTIONS.size) {
-        this.error(
-          `marked.esm.js exports changed (kept ${kept.join(',')}): update scripts/marked-lexer-only.ts`,
-        );
-      }
-      return { code: `${code.slice(0, start)}export{${kept.join(',')}};\n`, map: null };
     },
   };
 }
