@@ -22,17 +22,19 @@ export interface HtmlRenderer {
   renderHtml(html: string): SafeHtml;
 }
 
-function runPipeline(input: string): string {
-  if (input.length > HTML_MAX_CHARS) return plainTextHtml(input);
-  try {
-    return sanitizeHtml(input);
-  } catch {
-    return plainTextHtml(input);
+/**
+ * A renderer that keeps its results in `cache` (handed in: the cache lives in the application chunk).
+ * `sanitize` is always sanitize.ts's `sanitizeHtml` in the widget; tests hand in one with a layer switched off.
+ */
+export function createHtmlRenderer(cache: RenderCache, sanitize = sanitizeHtml): HtmlRenderer {
+  function runPipeline(input: string): string {
+    if (input.length > HTML_MAX_CHARS) return plainTextHtml(input);
+    try {
+      return sanitize(input);
+    } catch {
+      return plainTextHtml(input);
+    }
   }
-}
-
-/** A renderer that keeps its results in `cache` (handed in: the cache lives in the application chunk). */
-export function createHtmlRenderer(cache: RenderCache): HtmlRenderer {
   return {
     renderHtml(input) {
       // Hub data is untyped at runtime: a non-string renders as nothing rather than throwing in the UI.
