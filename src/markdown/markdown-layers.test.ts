@@ -17,11 +17,16 @@ vi.mock('./url-policy', () => ({
 }));
 
 describe('url policy off', () => {
-  test.each([...HTML_PAYLOADS, ...MUTATION_XSS, ...RAW_TEXT_TRICKS])('raw HTML %j is still text', (payload) => {
-    const host = renderMarkdownDom(payload);
-    expect(findLiveElements(host)).toEqual([]);
-    expect(host.querySelectorAll('*:not(p):not(br):not(strong):not(em):not(del):not(code)')).toHaveLength(0);
-  });
+  test.each([...HTML_PAYLOADS, ...MUTATION_XSS, ...RAW_TEXT_TRICKS])(
+    'raw HTML %j is still text',
+    (payload) => {
+      const host = renderMarkdownDom(payload);
+      expect(findLiveElements(host)).toEqual([]);
+      expect(host.querySelectorAll('*:not(p):not(br):not(strong):not(em):not(del):not(code)')).toHaveLength(
+        0,
+      );
+    },
+  );
 
   test('control: bad URLs become live links, so the corpus would catch a broken policy', () => {
     const caught = BAD_URLS.filter((url) => findLiveElements(renderMarkdownDom(`[x](<${url}>)`)).length > 0);

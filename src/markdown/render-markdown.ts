@@ -1,6 +1,6 @@
 /**
- * Markdown (bot and agent text, `md` parts) → Preact nodes: length cap → marked's lexer → block-nodes.ts →
- * cache. No HTML string is built and nothing is parsed as HTML, so this path needs no sanitiser: what cannot
+ * Markdown (bot and agent text, `md` parts) → Preact nodes: length cap and parse budget (parse-budget.ts) →
+ * marked's lexer → block-nodes.ts → cache. No HTML string is built and nothing is parsed as HTML, so this path needs no sanitiser: what cannot
  * be expressed with our elements and url-policy.ts shows as text. Any failure (a parser bug, a stack
  * overflow on absurd nesting) falls back to the text as written: fail closed, never raw.
  */
@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { createBlockNodes } from './block-nodes';
 import type { CreateElement } from './inline-nodes';
 import { lexMarkdown } from './lex-markdown';
+import { withinParseBudget } from './parse-budget';
 import type { RenderCache } from './render-cache';
 
 /**
@@ -34,7 +35,7 @@ export function createMarkdownRenderer(
   // Text shown as written, line breaks kept (`.cc-plain` is `white-space: pre-wrap`).
   const plain = (text: string) => h('p', { class: 'cc-plain' }, text);
   function build(text: string): ComponentChildren {
-    if (text.length > MARKDOWN_MAX_CHARS) return plain(text);
+    if (text.length > MARKDOWN_MAX_CHARS || !withinParseBudget(text)) return plain(text);
     try {
       return blockNodes(lexMarkdown(text));
     } catch {
