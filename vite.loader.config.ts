@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 import { shared } from './vite.config.ts';
 
 interface ManifestChunk {
@@ -35,6 +36,7 @@ const { entry, preloads } = appFiles();
 
 export default defineConfig({
   ...shared,
+  plugins: [thirdPartyNotices()],
   define: {
     ...shared.define,
     __APP_ENTRY__: JSON.stringify(entry),
@@ -44,6 +46,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2020',
+    // Browsers with logical properties (`inset-inline-end` places the launcher in right-to-left widgets);
+    // an older CSS target would rewrite them into physical rules keyed on :lang(), which is not `dir`.
+    cssTarget: ['chrome89', 'edge89', 'firefox66', 'safari14.1'],
     sourcemap: true,
     lib: {
       entry: 'src/embed/loader-entry.ts',

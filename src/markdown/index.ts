@@ -1,4 +1,4 @@
-/** src/markdown: the only place text becomes markup (DESIGN.md §1). */
+/** src/markdown: the only place text becomes markup (docs/architecture.md §1). */
 export { escapeHtml, plainTextHtml } from './escape';
 export type { RenderCache, RenderCacheOptions } from './render-cache';
 export { createRenderCache } from './render-cache';

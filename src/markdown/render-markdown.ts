@@ -13,7 +13,7 @@ import type { RenderCache } from './render-cache';
 
 /**
  * Longest input that is parsed. marked has had ReDoS and O(n²) bugs (CVE-2022-21680/21681, 2026 fixes up
- * to 18.0.7, LESSONS.md §1), so anything longer is shown as plain text, not parsed at all.
+ * to 18.0.7, docs/architecture.md §4), so anything longer is shown as plain text, not parsed at all.
  */
 export const MARKDOWN_MAX_CHARS = 20_000;
 

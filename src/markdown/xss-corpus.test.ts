@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * XSS corpus (LESSONS.md checklist rows 4–8, 12, 16): every payload goes through both renderers (the html
+ * XSS corpus (docs/architecture.md §4, hub content): every payload goes through both renderers (the html
  * part sanitiser, and the markdown token renderer), and the result is checked for anything live: the DOM
  * the token renderer built, and the sanitiser's HTML and the token renderer's markup as a browser would
  * parse them (see inert-check.test-helper.ts).

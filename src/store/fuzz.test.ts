@@ -33,7 +33,7 @@ function storeWithFakeSocket() {
     options: { ...DEFAULTS, apiKey: 'k', start: 'user-first' },
     storage: createSafeStorage('none'),
     uploader: async () => ({ filename: 'f', type: 'text/plain' }),
-    t: createI18n('en').t,
+    t: createI18n().t,
     emit: () => {},
     connect: (o) => {
       opts = o;

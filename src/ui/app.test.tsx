@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The markup contract (DESIGN.md §2) and the main interactions, rendered in jsdom against a real store
+ * The markup contract (docs/architecture.md §2) and the main interactions, rendered in jsdom against a real store
  * that never connects. Browser behaviour (layout, scrolling, CSP) is covered by the Playwright suite.
  */
 import { render } from 'preact';
@@ -16,7 +16,7 @@ import { type ChatMessage, createMessage, type DeliveryState } from '../store/me
 import { type ChatOptions, DEFAULTS } from '../store/options';
 import { App } from './app';
 
-const i18n = createI18n('en');
+const i18n = createI18n();
 
 const baseOptions: ChatOptions = {
   ...DEFAULTS,
