@@ -7,9 +7,10 @@ export const BUDGETS = {
   beforeClick: 3.5 * 1024,
   /**
    * The first open of a conversation holding one markdown message: everything fetched until it is rendered.
-   * 56.4 KB at the last measurement, with room for small growth; the goal is 55 KB.
+   * 60.8 KB at the last measurement (loader 3.4, application 45.3, markdown 12.0), with room for small
+   * growth; the goal is 55 KB.
    */
-  openWithMarkdown: 58 * 1024,
+  openWithMarkdown: 63 * 1024,
   /** Each locale chunk: what a scenario in LOCALE_SCENARIOS fetches beyond the English one. */
   localeChunk: 2 * 1024,
 } as const;
