@@ -11,18 +11,12 @@ import type { Plugin } from 'vite';
 const MARKED_ESM = /[\\/]node_modules[\\/]marked[\\/]lib[\\/]marked\.esm\.js$/;
 /** `var v=new ne;function x(l,e){return v.parse(l,e)}`: the default instance and `marked()`. */
 const DEFAULT_INSTANCE = /var [\w$]+=new [\w$]+;function [\w$]+\([\w$]+,[\w$]+\)\{return [\w$]+\.parse\(/;
-/** What the cut file still exports: the classes and the defaults, all declared before the cut. */
-const KEPT = new Set([
-  'Hooks',
-  'Lexer',
-  'Marked',
-  'Parser',
-  'Renderer',
-  'TextRenderer',
-  'Tokenizer',
-  'defaults',
-]);
-const KEPT_FUNCTIONS = new Set(['getDefaults']);
+/** What the cut file still exports: the classes, the defaults and getDefaults, all declared before the cut. */
+export const KEPT_EXPORTS: readonly string[] = [
+  ...['Hooks', 'Lexer', 'Marked', 'Parser', 'Renderer', 'TextRenderer', 'Tokenizer'],
+  ...['defaults', 'getDefaults'],
+];
+const KEPT = new Set(KEPT_EXPORTS);
 
 /** marked's ESM source without its default instance; throws when the file has another shape. */
 export function cutMarkedTail(code: string): string {
@@ -34,9 +28,9 @@ export function cutMarkedTail(code: string): string {
   }
   const kept = list.split(',').filter((entry) => {
     const name = entry.split(' as ')[1]?.trim() ?? '';
-    return KEPT.has(name) || KEPT_FUNCTIONS.has(name);
+    return KEPT.has(name);
   });
-  if (kept.length !== KEPT.size + KEPT_FUNCTIONS.size) {
+  if (kept.length !== KEPT.size) {
     throw new Error(
       `marked.esm.js exports changed (kept ${kept.join(',')}): update scripts/marked-lexer-only.ts`,
     );
