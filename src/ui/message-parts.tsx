@@ -24,7 +24,7 @@ export function MessageParts({ message, name }: { message: ChatMessage; name: st
         <MessagePart key={i} part={part} message={message} name={name} />
       ))}
       {next !== undefined && (
-        <div class="cc-bubble" key="rest">
+        <div class="cc-bubble" key="rest" dir="auto">
           {nextText !== '' && <p class="cc-plain">{previewText(nextText, REST_PREVIEW_CHARS).text}</p>}
           <button type="button" class="cc-more" onClick={() => setEnd(budgetEnd(parts, end))}>
             {t('showMore')}

@@ -14,7 +14,7 @@ export function PartHtml({ html }: { html: string }) {
   const [expanded, setExpanded] = useState(false);
   const long = html.length > TEXT_PREVIEW_CHARS;
   return (
-    <div class="cc-bubble">
+    <div class="cc-bubble" dir="auto">
       {long && !expanded ? (
         <div class="cc-md">
           <p class="cc-plain">{previewText(htmlAsText(html)).text}</p>
