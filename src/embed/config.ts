@@ -81,6 +81,7 @@ export function parseAppOptions(
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
+    sendTimeoutMs: get('send-timeout-ms', positiveInt, DEFAULTS.sendTimeoutMs),
   };
 }
 

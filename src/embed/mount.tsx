@@ -13,6 +13,7 @@ import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
 import { createVendorUploader, type Uploader } from '../upload';
 import { runCommand, type WidgetController } from './controller';
+import { createSession } from './create-session';
 import type { LauncherHandle } from './launcher';
 import { adoptStyles } from './styles';
 
@@ -40,6 +41,7 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
   const store = createChatStore({
     options,
     storage,
+    session: createSession(options, storage),
     uploader: uploader ?? createVendorUploader({ url: options.uploadUrl, apiKey: options.apiKey }),
     t: i18n.t,
     emit,

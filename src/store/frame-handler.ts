@@ -1,6 +1,8 @@
-/** Turns each decoded hub frame into state changes, system notices and host events. */
-import { decodeParts, type InboundFrame, type MessagePart, type OutboundFrame } from '../protocol';
-import { mayReceiveApiKey } from '../transport/socket-url';
+/**
+ * Turns each decoded hub frame into state changes, system notices and host events. (A 413 with a link never
+ * gets here: the session fetches the message and passes it on as a `bot_message`.)
+ */
+import type { InboundFrame, MessagePart } from '../protocol';
 import type { Emit } from './events';
 import { type ChatMessage, createMessage, localId } from './messages';
 import type { ChatOptions } from './options';
@@ -23,7 +25,6 @@ export interface FrameHandlerContext {
   now: () => number;
   addMessage(message: ChatMessage, later?: boolean): void;
   notice(text: string, tone?: 'info' | 'error'): void;
-  send(frame: OutboundFrame): unknown;
   onConversationStarted(id: string): void;
   onConversationLost(): void;
   onTranscript(frame: Extract<InboundFrame, { type: 'conversation_transcript' }>): void;
@@ -77,26 +78,6 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
     playback.enqueue({ parts, meta });
   }
 
-  async function fetchLargeMessage(link: string): Promise<void> {
-    const headers: Record<string, string> = {};
-    if (mayReceiveApiKey(link, ctx.options.url, ctx.options.uploadUrl))
-      headers['x-api-key'] = ctx.options.apiKey;
-    try {
-      const response = await fetch(link, { headers });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body: unknown = await response.json();
-      const content =
-        typeof body === 'object' && body && 'botMessage' in body
-          ? (body.botMessage as { content?: unknown })?.content
-          : undefined;
-      play('bot', decodeParts(content), undefined);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      emit('error', { code: 413, message: `Could not load a large message: ${message}` });
-      ctx.notice(t('genericError', { code: 413 }), 'error');
-    }
-  }
-
   function handle(frame: InboundFrame): void {
     switch (frame.type) {
       case 'conversation_start_success':
@@ -126,8 +107,6 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
         ) {
           ctx.notice(t('conversationEnded'), 'error');
           ctx.onConversationLost();
-        } else if (frame.code === 413 && frame.messageLink) {
-          void fetchLargeMessage(frame.messageLink);
         } else {
           ctx.notice(t('genericError', { code: frame.code }), 'error');
         }

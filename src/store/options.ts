@@ -34,6 +34,8 @@ export interface ChatOptions {
   keepaliveMs: number;
   /** Reconnect attempts before the widget gives up and offers Retry. */
   maxRetries: number;
+  /** How long a message may stay "sending" before it is shown failed, with Retry. */
+  sendTimeoutMs: number;
   /** Host overrides of UI strings, by i18n key. */
   strings: Record<string, string>;
 }
@@ -71,4 +73,5 @@ export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   allowedOrigins: [],
   keepaliveMs: 300_000,
   maxRetries: 12,
+  sendTimeoutMs: 60_000,
 };

@@ -10,6 +10,7 @@ import { createI18n } from '../i18n';
 import { loadRichRenderer } from '../markdown/lazy';
 import { renderMarkdown } from '../markdown/render';
 import type { MessagePart, SenderKind } from '../protocol/model';
+import { createHubSession } from '../session';
 import { createSafeStorage } from '../storage';
 import { type ChatStore, createChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage, type DeliveryState } from '../store/messages';
@@ -41,9 +42,12 @@ let onClosed: ReturnType<typeof vi.fn<() => void>>;
 
 function mount(options: Partial<ChatOptions> = {}, mode: 'launcher' | 'frame' = 'launcher') {
   const merged = { ...baseOptions, ...options };
+  const storage = createSafeStorage('none');
   store = createChatStore({
     options: merged,
-    storage: createSafeStorage('none'),
+    storage,
+    // Never opened: nothing connects; the tests play the store's state directly.
+    session: createHubSession({ options: merged, storage }),
     uploader: () => new Promise(() => {}),
     t: i18n.t,
     emit: () => {},

@@ -1,0 +1,190 @@
+/**
+ * The session of the tab that talks to the hub: one socket that receives (connection.ts), the outbox, the
+ * conversation start, transcript requests and the 413 large-message fetch. How events go out is the
+ * sender's business: over the same socket (`socketSender`) or POSTed beside it (http-sender.ts).
+ */
+import {
+  conversationStart,
+  type InboundFrame,
+  metadataRequest,
+  newClientMsgId,
+  type OutboundFrame,
+  transcriptRequest,
+} from '../protocol';
+import type { SafeStorage } from '../storage';
+import {
+  type Connection,
+  type ConnectionOptions,
+  createConnection,
+  type SendResult,
+} from '../transport/connection';
+import { fetchLargeMessage, isLargeMessageLink } from './large-message';
+import { type Carrier, createOutbox, type Outbox } from './outbox';
+import { tooLargeToSend } from './outbox-item';
+import { restoredMessages } from './outbox-storage';
+import type { SendMode, Session, SessionListener, StartRequest } from './session';
+
+/** What a session needs of the widget's options (a subset of ChatOptions). */
+export interface SessionOptions {
+  apiKey: string;
+  url: string;
+  uploadUrl?: string;
+  start: 'bot-first' | 'user-first';
+  keepaliveMs: number;
+  maxRetries: number;
+  /** How long a message may stay "sending" before it is failed with Retry. */
+  sendTimeoutMs: number;
+}
+
+export interface HubSessionDeps {
+  options: SessionOptions;
+  storage: SafeStorage;
+  connect?: (opts: ConnectionOptions) => Connection;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+/** What a sender is given: the socket, the outbox, and the way to hand the store a frame. */
+export interface SenderContext {
+  connection(): Connection | undefined;
+  outbox(): Outbox | undefined;
+  deliver(frame: InboundFrame): void;
+}
+
+export interface Sender {
+  readonly mode: SendMode;
+  readonly carrier: Carrier;
+  request(frame: OutboundFrame): SendResult;
+  /** A fresh `socket_connected`, with the socket id HTTP sends must carry. */
+  onReady(socketId: string | undefined): void;
+  onDown(): void;
+}
+
+export type SenderFactory = (ctx: SenderContext) => Sender;
+
+export const socketSender: SenderFactory = (ctx) => ({
+  mode: 'socket',
+  carrier: {
+    answers: false,
+    send: (_id, _frame, text) => ctx.connection()?.sendText(text) ?? 'not_ready',
+  },
+  request: (frame) => ctx.connection()?.send(frame) ?? 'not_ready',
+  onReady() {},
+  onDown() {},
+});
+
+export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory = socketSender): Session {
+  const { options } = deps;
+  let listener: SessionListener | undefined;
+  let connection: Connection | undefined;
+  let outbox: Outbox | undefined;
+  /** A conversation the store asked for and has not got yet; asked again after a reconnect. */
+  let wanted: StartRequest | undefined;
+  let startInFlight = false;
+  const conversationId = (): string | undefined => listener?.conversationId();
+
+  function deliver(frame: InboundFrame): void {
+    if (isLargeMessageLink(frame)) {
+      const ctx = { apiKey: options.apiKey, hubUrl: options.url, uploadUrl: options.uploadUrl };
+      void fetchLargeMessage(
+        { ...ctx, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
+        frame.messageLink,
+      ).then((answer) => listener?.frame(answer));
+      return;
+    }
+    listener?.frame(frame);
+    if (frame.type !== 'conversation_start_success') return;
+    startInFlight = false;
+    wanted = undefined;
+    // The vendor's client greets by sending an empty text: the bot answers it, the widget never shows it.
+    if (options.start === 'bot-first')
+      session.enqueue({ kind: 'message', id: newClientMsgId(), text: '', untracked: true });
+    outbox?.flush();
+  }
+
+  const sender = makeSender({ connection: () => connection, outbox: () => outbox, deliver });
+
+  function sendStart(): void {
+    if (!wanted || startInFlight || conversationId()) return;
+    const { identity, metadata } = wanted;
+    const frame = conversationStart(
+      metadata && Object.keys(metadata).length ? { identity, metadata } : { identity },
+    );
+    if (sender.request(frame) === 'sent') startInFlight = true;
+  }
+
+  const session: Session = {
+    open(l) {
+      listener = l;
+      outbox = createOutbox({
+        storage: deps.storage,
+        carrier: sender.carrier,
+        conversationId,
+        requestTranscript() {
+          const id = conversationId();
+          return !!id && sender.request(transcriptRequest(id)) === 'sent';
+        },
+        setState: (id, state) => listener?.delivery(id, state),
+        sendTimeoutMs: options.sendTimeoutMs,
+        ...(deps.now ? { now: deps.now } : {}),
+      });
+      connection = (deps.connect ?? createConnection)({
+        url: options.url,
+        apiKey: options.apiKey,
+        keepaliveMs: options.keepaliveMs,
+        maxRetries: options.maxRetries,
+        // An ordinary, read-only event: the gateway answers no protocol pings (docs/protocol.md §1).
+        keepaliveFrame: () => {
+          const id = conversationId();
+          return id ? metadataRequest(id) : null;
+        },
+        onFrame: deliver,
+        onReject: (rejection) => listener?.reject(rejection),
+        onStatus(status) {
+          if (status.state !== 'connected') {
+            outbox?.onDisconnect();
+            sender.onDown();
+          }
+          listener?.status({ ...status, sendMode: sender.mode });
+        },
+        onReady(socketId) {
+          startInFlight = false;
+          sender.onReady(socketId);
+          // Every (re)connect reads the transcript: history after a reload, replies missed while the socket
+          // was down, and messages whose socket died under them.
+          outbox?.onReady();
+          if (conversationId()) outbox?.requestTranscript();
+          sendStart();
+          listener?.ready();
+        },
+      });
+    },
+    enqueue(item) {
+      if (tooLargeToSend(item, conversationId())) return 'too_large';
+      outbox?.enqueue(item);
+      return 'queued';
+    },
+    retry: (id) => outbox?.retry(id),
+    startConversation(request) {
+      wanted = request;
+      sendStart();
+    },
+    request: (frame) => sender.request(frame),
+    requestTranscript: () => outbox?.requestTranscript(),
+    pending: () => outbox?.pending() ?? new Set(),
+    settle: (confirmed, missing) => outbox?.settle(confirmed, missing),
+    conversationLost() {
+      startInFlight = false;
+      outbox?.failAll();
+    },
+    restored: (id) => restoredMessages(deps.storage, id),
+    share() {},
+    reconnect: () => connection?.retry(),
+    close() {
+      outbox?.dispose();
+      connection?.close();
+      connection = undefined;
+    },
+  };
+  return session;
+}
