@@ -36,6 +36,18 @@ describe('parseCliArgs', () => {
       '--max-connection-age-ms',
       '5000',
       '--verbose',
+      '--accept-sends',
+      'http',
+      '--max-frame-out',
+      '4096',
+      '--transcript-style',
+      'normalised',
+      '--file-url-ttl',
+      '60',
+      '--transcript-answer-rate',
+      '0.5',
+      '--start-answer-rate',
+      '0',
     ];
     expect(parseCliArgs(argv)).toEqual({
       help: false,
@@ -54,6 +66,12 @@ describe('parseCliArgs', () => {
       idleTimeoutMs: 0,
       maxConnectionAgeMs: 5000,
       verbose: true,
+      acceptSends: 'http',
+      maxFrameOut: 4096,
+      transcriptStyle: 'normalised',
+      fileUrlTtlS: 60,
+      transcriptAnswerRate: 0.5,
+      startAnswerRate: 0,
     });
   });
 
@@ -64,6 +82,12 @@ describe('parseCliArgs', () => {
     [['--transcript-shape', 'other'], /--transcript-shape/],
     [['--envelope', 'x'], /--envelope/],
     [['--idle-timeout-ms', '-1'], /--idle-timeout-ms/],
+    [['--accept-sends', 'pigeon'], /--accept-sends/],
+    [['--max-frame-out', '0'], /--max-frame-out/],
+    [['--transcript-style', 'x'], /--transcript-style/],
+    [['--file-url-ttl', '1.5'], /--file-url-ttl/],
+    [['--transcript-answer-rate', '2'], /--transcript-answer-rate/],
+    [['--start-answer-rate', ''], /--start-answer-rate/],
     [['--unknown'], /unknown/i],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message);

@@ -114,6 +114,7 @@ describe('control over HTTP', () => {
         conversationId: one,
         eventType: 'user_message',
         payload: expect.objectContaining({ client_msg_id: 'cid-1' }),
+        via: 'socket',
       },
     ]);
     const [, starts] = await get(hub.httpUrl, `frames?conversationId=${two}`);

@@ -7,8 +7,9 @@
 import type { Conversation, ConversationStore } from './conversations';
 import type { Faults } from './faults';
 import type { FrameFilter, FrameLog, FrameRecord, FrameStats } from './frame-log';
-import { applyRuntimePatch, type RuntimeOptions } from './options';
+import type { RuntimeOptions } from './options';
 import type { Registry } from './registry';
+import { applyRuntimePatch } from './runtime-options';
 import type { Scheduler } from './scheduler';
 import { type SeedRequest, seedConversation } from './seed';
 import { framePushed, type Json } from './wire';

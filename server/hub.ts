@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import { createAgent } from './agent';
 import { createControl, type HubControl } from './control';
 import { createConversationStore } from './conversations';
+import { createDispatch, socketReply } from './dispatch';
 import { createHandlers } from './event-handlers';
 import { createFaults } from './faults';
 import { createFileStore } from './file-store';
@@ -21,12 +22,12 @@ import {
   DEFAULT_MAX_UPLOAD_BYTES,
   DEFAULT_PORT,
   type HubOptions,
-  initialRuntimeOptions,
   MAX_FRAME_BYTES,
 } from './options';
 import { createPersistence, type Persistence } from './persistence';
 import { createRegistry } from './registry';
 import { createResponder } from './responder';
+import { initialRuntimeOptions } from './runtime-options';
 import { createScheduler } from './scheduler';
 import { createSocketHandler } from './socket-handler';
 
@@ -68,13 +69,19 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const fileStore = createFileStore(options.dataDir);
   const frameLog = createFrameLog();
   const faults = createFaults();
-  const registry = createRegistry({ envelope: () => runtime.envelope, log: verboseLog });
+  const registry = createRegistry({
+    envelope: () => runtime.envelope,
+    maxFrameOut: () => runtime.maxFrameOut,
+    log: verboseLog,
+    warn: log,
+  });
   const scheduler = createScheduler((e) => log(`hub emulator: reply failed: ${String(e)}`));
   const responder = createResponder({ store, registry, nestedErrors: () => runtime.nestedErrors });
   const random = options.random ?? Math.random;
   const agent = createAgent({ store, responder, scheduler, options: getOptions, random });
   const flow = createFlow({ store, responder, scheduler, agent, options: getOptions });
-  const handlers = createHandlers({ store, registry, responder, flow, options: getOptions });
+  const handlers = createHandlers({ store, registry, flow, options: getOptions, random });
+  const dispatch = createDispatch({ registry, store, frameLog, handlers, log: verboseLog, warn: log });
   const control = createControl({
     store,
     registry,
@@ -87,10 +94,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
 
   const onConnection = createSocketHandler({
     registry,
-    store,
     frameLog,
     faults,
-    handlers,
+    dispatch,
+    reply: (client) => socketReply(client, registry, responder),
+    acceptSends: () => runtime.acceptSends,
     keys,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     maxConnectionAgeMs: options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
@@ -107,6 +115,12 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       control,
       fileStore,
       keys,
+      registry,
+      responder,
+      dispatch,
+      acceptSends: () => runtime.acceptSends,
+      options: getOptions,
+      random,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
       fallbackBaseUrl: () => httpUrl,
       warn: log,

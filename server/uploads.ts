@@ -1,5 +1,5 @@
 /**
- * `POST /api/file-to-text`, the vendor's file service (PROTOCOL.md §6): multipart/form-data with
+ * `POST /api/file-to-text`, the vendor's file service (docs/protocol.md §6): multipart/form-data with
  * `file`, `includeMetadata`, `storage`, `path`; answers `{success, text, fileKey, presignedUrl,
  * expiresIn, fileSize}` and keeps the file for `GET /files/<key>`. Over the limit → 413, judged on
  * Content-Length first and on the bytes actually read (a client that lies is cut off).

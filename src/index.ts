@@ -3,17 +3,18 @@
  * script tag. Importing this module has no side effects (safe in SSR: nothing touches `window` until
  * `createChat` is called).
  */
+import { resolveChatOptions } from './embed/config';
 import type { WidgetController } from './embed/controller';
 import { createEmitter } from './embed/emitter';
 import { createWidgetHost } from './embed/host';
 import { mountApp } from './embed/mount';
 import type { HostEventName, HostEvents } from './store/events';
-import { type ChatOptions, DEFAULTS } from './store/options';
+import type { ChatOptions } from './store/options';
 import type { Uploader } from './upload';
 
 export type { OutgoingFile } from './protocol';
 export type { HostEventName, HostEvents } from './store/events';
-export type { ChatOptions, PersistMode, StartMode } from './store/options';
+export type { ChatOptions, PersistMode, SendMode, StartMode } from './store/options';
 export type { UploadContext, Uploader } from './upload';
 
 export interface CreateChatOptions extends Partial<ChatOptions> {
@@ -30,8 +31,12 @@ export function createChat(config: CreateChatOptions): ChatInstance {
   if (typeof config?.apiKey !== 'string' || !config.apiKey)
     throw new TypeError('createChat: apiKey is required');
   const { uploader, ...rest } = config;
-  const options: ChatOptions = { ...DEFAULTS, ...rest };
   const emitter = createEmitter(window);
+  const configErrors: string[] = [];
+  const options: ChatOptions = resolveChatOptions(rest, (key, message) => {
+    console.error(`[captivate-chat] createChat: ${key} ${message}`);
+    configErrors.push(`${key} ${message}`);
+  });
   const { host, root, launcher } = createWidgetHost(document, options);
   const controller = mountApp({
     root,
@@ -42,7 +47,11 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     ...(uploader ? { uploader } : {}),
   });
   launcher.button.addEventListener('click', () => controller.toggle());
-  queueMicrotask(() => emitter.emit('ready', {}));
+  queueMicrotask(() => {
+    // After `createChat` returns, so listeners the host adds on the returned instance hear them too.
+    for (const message of configErrors) emitter.emit('error', { code: 'config', message });
+    emitter.emit('ready', {});
+  });
   return {
     ...controller,
     on: emitter.on,

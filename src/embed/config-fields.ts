@@ -2,9 +2,12 @@
  * Value parsers for the embedding configuration, and the reader that applies them. Each parser returns
  * undefined for a value it refuses; the reader then reports the key and falls back to the default.
  */
+import { isSecureEndpoint } from '../transport/key-scope';
+
 export type RawConfig = (key: string) => string | null | undefined;
 export type ReportError = (key: string, message: string) => void;
-export type Parse<T> = (v: string) => T | undefined;
+/** A parser, and optionally what it expects, said in the error when it refuses a value. */
+export type Parse<T> = ((v: string) => T | undefined) & { hint?: string };
 
 export const oneOf =
   <T extends string>(...values: T[]): Parse<T> =>
@@ -23,10 +26,32 @@ export const absoluteUrl =
       return undefined;
     }
   };
+/**
+ * An absolute URL with one of `schemes`, plaintext ones only on loopback (transport/key-scope.ts): the
+ * channel key travels to these endpoints.
+ */
+export const endpointUrl = (secure: string, plain: string): Parse<string> =>
+  Object.assign(
+    (v: string) => {
+      const href = absoluteUrl(secure, plain)(v);
+      return href && isSecureEndpoint(new URL(href)) ? href : undefined;
+    },
+    { hint: `a ${secure} URL (${plain} only on loopback)` },
+  );
+/** The base of an HTTP API: an endpoint URL without query or fragment, and without a trailing slash. */
+export const apiBase: Parse<string> = Object.assign(
+  (v: string) => {
+    const href = endpointUrl('https:', 'http:')(v);
+    if (!href) return undefined;
+    const url = new URL(href);
+    return url.search || url.hash ? undefined : href.replace(/\/+$/, '');
+  },
+  { hint: 'an https: URL without query or fragment (http: only on loopback)' },
+);
 export const positiveInt: Parse<number> = (v) =>
   /^\d{1,12}$/.test(v) && Number(v) > 0 ? Number(v) : undefined;
 export const email: Parse<string> = (v) => (/^[^\s@]+@[^\s@]+$/.test(v) ? v : undefined);
-/** Only literal colours: a value that reaches CSS must not carry `url(...)` or other syntax (LESSONS.md §1). */
+/** Only literal colours: a value that reaches CSS must not carry `url(...)` or other syntax (docs/architecture.md §4). */
 export const color: Parse<string> = (v) =>
   /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/]+\)|[a-z]{3,20})$/i.test(v) ? v : undefined;
 /** A JSON object; rebuilt key by key so `__proto__` in host JSON cannot reach any prototype. */
@@ -78,9 +103,10 @@ export function createReader(read: RawConfig, report: ReportError): ConfigReader
     if (raw === null || raw === undefined) return fallback;
     const value = parse(raw.trim());
     if (value !== undefined) return value;
+    const expected = parse.hint ? ` (expected ${parse.hint})` : '';
     report(
       key,
-      `has an invalid value ${JSON.stringify(raw.slice(0, 80))}; using the default (see the README)`,
+      `has an invalid value ${JSON.stringify(raw.slice(0, 80))}${expected}; using the default (see the README)`,
     );
     return fallback;
   }

@@ -7,16 +7,19 @@
  * decision to load need; the chat application reads the rest with `parseAppOptions` when it loads. Each key
  * is parsed (and reported) exactly once.
  */
-import { type ChatOptions, DEFAULTS, LAUNCHER_DEFAULTS } from '../store/options';
+import { type ChatOptions, DEFAULTS, defaultHttpUrl, LAUNCHER_DEFAULTS } from '../store/options';
 import {
   absoluteUrl,
+  apiBase,
   bool,
   color,
   createReader,
   email,
+  endpointUrl,
   jsonObject,
   oneOf,
   origins,
+  type Parse,
   positiveInt,
   type RawConfig,
   type ReportError,
@@ -40,7 +43,7 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
   const { get, opt } = createReader(read, report);
   return {
     apiKey,
-    url: get('url', absoluteUrl('ws:', 'wss:'), LAUNCHER_DEFAULTS.url),
+    url: get('url', endpointUrl('wss:', 'ws:'), LAUNCHER_DEFAULTS.url),
     persist: get('persist', oneOf('local', 'session', 'none'), LAUNCHER_DEFAULTS.persist),
     open: get('open', bool, LAUNCHER_DEFAULTS.open),
     position: get('position', oneOf('right', 'left'), LAUNCHER_DEFAULTS.position),
@@ -62,9 +65,12 @@ export function parseAppOptions(
     lastName: opt('user-last-name', text),
     email: opt('user-email', email),
   };
+  const httpUrl = get('http-url', apiBase, defaultHttpUrl(launcher.url));
   return {
     ...DEFAULTS,
     ...launcher,
+    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
+    httpUrl,
     user: Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)),
     metadata: get('metadata', jsonObject, DEFAULTS.metadata),
     start: get('start', oneOf('bot-first', 'user-first'), DEFAULTS.start),
@@ -77,11 +83,12 @@ export function parseAppOptions(
     attachments: get('attachments', bool, DEFAULTS.attachments),
     maxFileSize: get('max-file-size', positiveInt, DEFAULTS.maxFileSize),
     accept: get('accept', (v) => v || undefined, DEFAULTS.accept),
-    uploadUrl: get('upload-url', absoluteUrl('https:', 'http:'), DEFAULTS.uploadUrl),
+    uploadUrl: get('upload-url', endpointUrl('https:', 'http:'), DEFAULTS.uploadUrl),
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
     sendTimeoutMs: get('send-timeout-ms', positiveInt, DEFAULTS.sendTimeoutMs),
+    agentWaitMs: get('agent-wait-ms', positiveInt, DEFAULTS.agentWaitMs),
   };
 }
 
@@ -89,4 +96,42 @@ export function parseAppOptions(
 export function parseOptions(read: RawConfig, report: ReportError): ChatOptions | undefined {
   const launcher = parseLauncherOptions(read, report);
   return launcher && parseAppOptions(read, report, launcher);
+}
+
+/** The `createChat()` options that get the same checks as their data attributes, by attribute key. */
+const CHECKED_IN_CODE = {
+  url: 'url',
+  'send-mode': 'sendMode',
+  'http-url': 'httpUrl',
+  'upload-url': 'uploadUrl',
+} as const satisfies Record<string, keyof ChatOptions>;
+
+/**
+ * `createChat()` options are typed but come from the host's code all the same: the endpoints the key goes
+ * to and the send mode are checked as the data attributes are, reported by option name, and replaced by
+ * their defaults when refused.
+ */
+export function resolveChatOptions(
+  given: Partial<ChatOptions> & Pick<ChatOptions, 'apiKey'>,
+  report: ReportError,
+): ChatOptions {
+  const { get } = createReader(
+    (key) => {
+      const value = given[CHECKED_IN_CODE[key as keyof typeof CHECKED_IN_CODE]];
+      return value === undefined ? undefined : String(value);
+    },
+    (key, message) => report(CHECKED_IN_CODE[key as keyof typeof CHECKED_IN_CODE], message),
+  );
+  // An accepted URL is kept as written: the storage namespace is derived from `url`.
+  const asGiven = (parse: Parse<string>): Parse<string> =>
+    Object.assign((v: string) => (parse(v) === undefined ? undefined : v), { hint: parse.hint });
+  const url = get('url', asGiven(endpointUrl('wss:', 'ws:')), DEFAULTS.url);
+  return {
+    ...DEFAULTS,
+    ...given,
+    url,
+    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
+    httpUrl: get('http-url', apiBase, defaultHttpUrl(url)),
+    uploadUrl: get('upload-url', asGiven(endpointUrl('https:', 'http:')), DEFAULTS.uploadUrl),
+  };
 }

@@ -11,7 +11,7 @@ import { createChatStore } from '../store/chat-store';
 import type { Emit } from '../store/events';
 import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
-import { createVendorUploader, type Uploader } from '../upload';
+import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
 import { runCommand, type WidgetController } from './controller';
 import { createSession } from './create-session';
 import type { LauncherHandle } from './launcher';
@@ -43,6 +43,9 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
     storage,
     session: createSession(options, storage),
     uploader: uploader ?? createVendorUploader({ url: options.uploadUrl, apiKey: options.apiKey }),
+    ...(uploader
+      ? {}
+      : { fileLinks: createFileLinks({ uploadUrl: options.uploadUrl, apiKey: options.apiKey }) }),
     t: i18n.t,
     emit,
   });

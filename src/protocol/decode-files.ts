@@ -39,6 +39,10 @@ function decodeFileRef(v: unknown): FileRef | undefined {
   const name = text(own(v, 'filename')) ?? text(own(v, 'name'));
   const size = fileSize(own(v, 'size')) ?? fileSize(own(storage, 'fileSize'));
   const thumbnail = text(own(v, 'thumbnail'));
+  const fileKey = text(own(storage, 'fileKey')) ?? text(own(v, 'fileKey'));
+  const expiresAt = absoluteExpiry(own(storage, 'expiresIn') ?? own(v, 'expiresIn'));
+  if (fileKey !== undefined) file.fileKey = fileKey;
+  if (expiresAt !== undefined) file.expiresAt = expiresAt;
   if (name !== undefined) file.name = name;
   if (mimeType !== undefined) file.mimeType = mimeType;
   if (size !== undefined) file.size = size;
@@ -49,6 +53,18 @@ function decodeFileRef(v: unknown): FileRef | undefined {
 /** `image/png` or just `image`, as some agent consoles send. */
 function isImageType(mime: string): boolean {
   return /^image(?:\/|$)/i.test(mime.trim());
+}
+
+/**
+ * `expiresIn` is either a lifetime in seconds (2 h by default) or an absolute epoch (docs/protocol.md §6).
+ * Only the epoch says when the link dies; a bare lifetime does not say when it started, so it gives no date.
+ */
+function absoluteExpiry(v: unknown): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return undefined;
+  if (n >= 1e12) return n; // milliseconds
+  if (n >= 1e9) return n * 1000; // seconds since the epoch
+  return undefined;
 }
 
 function fileSize(v: unknown): number | undefined {

@@ -1,5 +1,5 @@
 /**
- * `conversation_transcript` in both documented shapes (PROTOCOL.md §5), flattened into one ordered
+ * `conversation_transcript` in both documented shapes (docs/protocol.md §5), flattened into one ordered
  * list of entries.
  */
 import { decodeActionList, mergeActions } from './decode-actions';

@@ -98,6 +98,12 @@ export function checkPart(p: MessagePart, where: string): void {
   if (p.kind === 'unknown') checkSafeJson(p.raw, `${where}.raw`);
 }
 
+const GATEWAY_CODES = new Set([
+  'gateway_forbidden',
+  'gateway_rate_limited',
+  'gateway_server_error',
+  'gateway_error',
+]);
 const REASONS = new Set(['not_json', 'not_event', 'unknown_event', 'invalid_payload']);
 const OPTIONAL_STRINGS = ['socketId', 'conversationId', 'messageId', 'userId', 'description', 'messageLink'];
 
@@ -157,6 +163,15 @@ export function checkFrame(f: InboundFrame): void {
     str(f.agent?.name, 'agent.name', true);
     str(f.agent?.avatar, 'agent.avatar', true);
     if (f.agent !== undefined) checkRecord(f.agent.raw, 'agent.raw');
+  }
+  if (f.type === 'conversation_update') {
+    str(f.updateType, 'updateType');
+    checkRecord(f.data, 'data');
+  }
+  if (f.type === 'gateway_error') {
+    if (!GATEWAY_CODES.has(f.code)) fail('code', 'bad gateway code');
+    str(f.message, 'message');
+    str(f.requestId, 'requestId', true);
   }
   if (f.type === 'general_error' && !Number.isFinite(f.code)) fail('code', 'not finite');
 }

@@ -5,8 +5,8 @@
  * messages (frame-handler.ts, apply-transcript.ts).
  */
 import { batch } from '@preact/signals';
-import { newClientMsgId, transcriptRequest, type UserIdentity } from '../protocol';
-import type { QueuedItem } from '../session';
+import { transcriptRequest, type UserIdentity } from '../protocol';
+import { createAgentLifecycle } from './agent-lifecycle';
 import { applyTranscript } from './apply-transcript';
 import { createConversation } from './conversation';
 import { createFileActions } from './file-actions';
@@ -17,7 +17,8 @@ import { createSessionListener } from './session-listener';
 import { type ChatState, createState } from './state';
 import type { StoreDeps } from './store-deps';
 import { createUnread } from './unread';
-import { composeUserMessage, pendingMessage } from './user-message';
+import { pendingMessage } from './user-message';
+import { createVisitorActions } from './visitor-actions';
 
 export type { StoreDeps, Translate } from './store-deps';
 
@@ -37,16 +38,21 @@ export function createChatStore(deps: StoreDeps) {
     metadata: options.metadata,
   });
 
+  const agent = createAgentLifecycle({
+    state,
+    storage,
+    emit,
+    t,
+    notice: log.notice,
+    waitMs: options.agentWaitMs,
+    now,
+  });
+  agent.restore();
+
   // Messages still in the outbox from before a reload: shown (sending, or failed) until settled.
   state.messages.value = session
     .restored(state.conversationId.value)
     .map((item) => pendingMessage(item, now()));
-
-  function enqueue(item: QueuedItem): 'queued' | 'too_large' {
-    const result = session.enqueue(item);
-    if (result === 'queued') conversation.ensure();
-    return result;
-  }
 
   /** Clears the screen for another conversation (undefined: a new one, started on demand). */
   function switchConversation(id: string | undefined): void {
@@ -54,7 +60,7 @@ export function createChatStore(deps: StoreDeps) {
     batch(() => {
       log.clear();
       unread.markSeen();
-      state.agent.value = { phase: 'none' };
+      agent.reset();
       conversation.switchTo(id);
     });
   }
@@ -67,12 +73,15 @@ export function createChatStore(deps: StoreDeps) {
     now,
     addMessage: log.add,
     notice: log.notice,
+    agent,
     onOther: (frame) => history.handle(frame),
     onConversationStarted: (id) => batch(() => conversation.started(id)),
     onConversationLost: () => conversation.lost(),
     onTranscript(frame) {
       log.flush();
+      const restoring = conversation.restoring();
       applyTranscript({ state, session, emit, now, restoring: conversation.restoring }, frame);
+      if (restoring) agent.confirm(frame.entries);
       conversation.historyShown();
     },
   });
@@ -85,6 +94,12 @@ export function createChatStore(deps: StoreDeps) {
     userId: conversation.userId,
     openConversation: (id) => api.openConversation(id),
     newConversation: () => api.newConversation(),
+    sendMode: () => state.connection.value.sendMode ?? 'socket',
+    onDeleteTimeout(which) {
+      log.notice(t('deleteTimedOut'), 'error');
+      const what = which === 'all' ? 'all conversations' : 'a conversation';
+      emit('error', { code: 'delete_timeout', message: `The hub did not confirm deleting ${what}` });
+    },
   });
 
   /** Opens or closes the panel; `share`: tell the other tabs (false when they told us). */
@@ -108,6 +123,8 @@ export function createChatStore(deps: StoreDeps) {
     setOpen: (open) => applyOpen(open, false),
   });
 
+  const visitor = createVisitorActions({ state, session, log, conversation, agent, t, now });
+
   const api = {
     state,
     history,
@@ -121,51 +138,7 @@ export function createChatStore(deps: StoreDeps) {
       session.open({ ...listener, joined: () => session.share({ t: 'open', open: state.open.value }) });
     },
     setOpen: (open: boolean) => applyOpen(open, true),
-    /** Sends the composer's text with the finished attachments; `shown` replaces the text in the bubble. */
-    sendText(text: string, shown?: string): boolean {
-      const attachments = state.attachments.value;
-      if (attachments.some((a) => a.status.value === 'uploading')) return false;
-      const files = attachments.flatMap((a) => (a.status.value === 'done' && a.result ? [a.result] : []));
-      const trimmed = text.trim();
-      if (!trimmed && !files.length) return false;
-      const { item, shared } = composeUserMessage(trimmed, shown, files, now());
-      // Refused before the visitor's text leaves the composer: the hub could never take it.
-      if (session.enqueue(item) === 'too_large') {
-        state.composerError.value = t('messageTooLong');
-        return false;
-      }
-      batch(() => {
-        state.composerError.value = undefined;
-        state.attachments.value = [];
-        log.showUser(shared);
-      });
-      session.share({ t: 'user', message: shared });
-      conversation.ensure();
-      return true;
-    },
-    chooseReply(messageId: string, label: string, value: string): void {
-      const message = state.messages.value.find((m) => m.id === messageId);
-      if (!message || message.chosen.value !== undefined) return;
-      message.chosen.value = label;
-      api.sendText(value, label);
-    },
-    /** Retry on a message that could not be delivered. */
-    retryMessage(id: string): void {
-      session.retry(id);
-      conversation.ensure();
-    },
-    sendAction(actionId: string, data: Record<string, unknown> = {}): void {
-      enqueue({ kind: 'action', id: newClientMsgId(), actionId, data });
-    },
-    escalate(): void {
-      if (state.agent.value.phase !== 'none') return;
-      state.agent.value = { phase: 'waiting' };
-      api.sendAction('escalateToHuman');
-    },
-    setMetadata(patch: Record<string, unknown>): void {
-      conversation.mergeMetadata(patch);
-      if (state.conversationId.value) enqueue({ kind: 'metadata', id: newClientMsgId(), metadata: patch });
-    },
+    ...visitor,
     identify: (next: UserIdentity) => conversation.identify(next),
     newConversation(): void {
       switchConversation(undefined);
@@ -181,11 +154,14 @@ export function createChatStore(deps: StoreDeps) {
       options,
       t,
       uploader: deps.uploader,
+      fileLinks: deps.fileLinks,
       ensureConversation: conversation.ensure,
     }),
     retryConnection: () => session.reconnect(),
     destroy(): void {
       handler.reset();
+      agent.dispose();
+      history.dispose();
       unread.dispose();
       session.close();
     },

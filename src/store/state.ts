@@ -26,8 +26,10 @@ export interface ChatState {
   composerError: Signal<string | undefined>;
 }
 
-/** Every signal but the derived ones, which are built from these. */
-export function createState(open: boolean): Omit<ChatState, 'unread'> {
+/** The state without what is derived from it (unread.ts): what modules that only read and write it take. */
+export type ChatSignals = Omit<ChatState, 'unread'>;
+
+export function createState(open: boolean): ChatSignals {
   return {
     open: signal(open),
     conversationId: signal(undefined),

@@ -1,6 +1,6 @@
 /**
  * The hub URL with the channel key. The vendor's client writes `?apiKey=`, the manual `?apikey=`: a URL pasted
- * from either source already carries a key and is used as it is (PROTOCOL.md §1).
+ * from either source already carries a key and is used as it is (docs/protocol.md §1).
  */
 export function buildSocketUrl(base: string, apiKey: string): string {
   const url = new URL(base);
@@ -10,7 +10,7 @@ export function buildSocketUrl(base: string, apiKey: string): string {
   return url.href;
 }
 
-/** The hub's host, to which (with the vendor's domains) the API key may be sent over HTTP (DESIGN.md §2). */
+/** The hub's host, to which (with the vendor's domains) the API key may be sent over HTTP (docs/architecture.md §2). */
 export function mayReceiveApiKey(target: string, hubUrl: string, uploadUrl?: string): boolean {
   let host: string;
   try {
