@@ -44,6 +44,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2020',
+    // Browsers with logical properties (`inset-inline-end` places the launcher in right-to-left widgets);
+    // an older CSS target would rewrite them into physical rules keyed on :lang(), which is not `dir`.
+    cssTarget: ['chrome89', 'edge89', 'firefox66', 'safari14.1'],
     sourcemap: true,
     lib: {
       entry: 'src/embed/loader-entry.ts',

@@ -13,6 +13,9 @@ export interface HostOptions {
   css?: 'hostile';
   queue?: boolean;
   origin?: 'main' | 'alt';
+  /** The host page's `<html lang>` (default `en`) and `dir`. */
+  lang?: string;
+  dir?: 'rtl';
 }
 
 interface WorkerFixtures {
@@ -73,6 +76,8 @@ export function hostUrl(site: Site, opts: HostOptions = {}): string {
   if (opts.csp) params.set('csp', opts.csp);
   if (opts.css) params.set('css', opts.css);
   if (opts.queue) params.set('queue', '1');
+  if (opts.lang) params.set('lang', opts.lang);
+  if (opts.dir) params.set('dir', opts.dir);
   return `${opts.origin === 'alt' ? site.altOrigin : site.origin}/page?${params}`;
 }
 

@@ -2,7 +2,7 @@
  * A static server for e2e: the built widget from `dist/` plus generated host pages that embed it the way a
  * customer would. Pages have no inline script or style, so the strict-CSP page can forbid both.
  *
- *   /page?cfg=<json of data-* attributes>&csp=strict&css=hostile&queue=1
+ *   /page?cfg=<json of data-* attributes>&csp=strict&css=hostile&queue=1&lang=he&dir=rtl
  *   /frame-host?src=<iframe url>            a host page with the iframe embed
  *   /blank                                   a page without the widget (tests insert the tag themselves)
  */
@@ -64,7 +64,9 @@ function hostPage(
       `img-src 'self' ${hub.http}`,
     ].join('; ');
   }
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${css}</head>
+  const lang = escapeAttr(params.get('lang') ?? 'en');
+  const dir = params.get('dir') === 'rtl' ? ' dir="rtl"' : '';
+  const html = `<!doctype html><html lang="${lang}"${dir}><head><meta charset="utf-8"><title>Host page</title>${css}</head>
 <body><h1>Host page</h1><p>Some content.</p><button id="host-button">Host button</button>${queue}
 <script src="/captivate-chat.js" async${attrText}></script></body></html>`;
   return { html, headers };

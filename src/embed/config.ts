@@ -7,6 +7,7 @@
  * decision to load need; the chat application reads the rest with `parseAppOptions` when it loads. Each key
  * is parsed (and reported) exactly once.
  */
+import { canonicalLocale } from '../i18n/locales';
 import { type ChatOptions, DEFAULTS, defaultHttpUrl, LAUNCHER_DEFAULTS } from '../store/options';
 import {
   absoluteUrl,
@@ -31,7 +32,7 @@ export type { RawConfig, ReportError } from './config-fields';
 
 export type LauncherOptions = Pick<
   ChatOptions,
-  'apiKey' | 'url' | 'persist' | 'open' | 'position' | 'theme' | 'primaryColor' | 'strings'
+  'apiKey' | 'url' | 'persist' | 'open' | 'position' | 'theme' | 'primaryColor' | 'strings' | 'locale'
 >;
 
 export function parseLauncherOptions(read: RawConfig, report: ReportError): LauncherOptions | undefined {
@@ -50,6 +51,8 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
     theme: get('theme', oneOf('light', 'dark', 'auto'), LAUNCHER_DEFAULTS.theme),
     primaryColor: opt('primary-color', color),
     strings: get('strings', stringRecord, LAUNCHER_DEFAULTS.strings),
+    // The launcher is named in the visitor's language before the application loads.
+    locale: opt('locale', (v) => canonicalLocale(v)),
   };
 }
 
@@ -78,7 +81,6 @@ export function parseAppOptions(
     subtitle: opt('subtitle', text),
     avatar: opt('avatar', absoluteUrl('https:', 'http:')),
     welcome: opt('welcome', (v) => v.slice(0, 2000)),
-    locale: opt('locale', (v) => (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) ? v : undefined)),
     humanButton: get('human-button', bool, DEFAULTS.humanButton),
     attachments: get('attachments', bool, DEFAULTS.attachments),
     maxFileSize: get('max-file-size', positiveInt, DEFAULTS.maxFileSize),

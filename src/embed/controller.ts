@@ -2,6 +2,7 @@
  * What the loader and the iframe bridge call on a mounted widget: the JS API minus `on`. A command that
  * answers (`getMetadata`) returns a Promise; `runCommand` passes it on so both callers can hand it back.
  */
+import { canonicalLocale } from '../i18n/locales';
 import type { UserIdentity } from '../protocol';
 
 export interface WidgetController {
@@ -17,6 +18,11 @@ export interface WidgetController {
   deleteConversation(id?: string): void;
   /** The hub's metadata of the current conversation (`{}` with none); rejects after 10 s without an answer. */
   getMetadata(): Promise<Record<string, unknown>>;
+  /**
+   * Switches the language at run time: `locale` takes the configured locale's place in the negotiation
+   * (then the browser's languages, then the page's `lang`). Resolves once the panel shows it.
+   */
+  setLocale(locale: string): Promise<void>;
   destroy(): void;
 }
 
@@ -33,6 +39,7 @@ export const COMMANDS: readonly CommandName[] = [
   'newConversation',
   'deleteConversation',
   'getMetadata',
+  'setLocale',
   'destroy',
 ];
 
@@ -58,6 +65,9 @@ export function runCommand(
       return true;
     case 'getMetadata':
       return controller.getMetadata();
+    case 'setLocale':
+      if (typeof a !== 'string' || !canonicalLocale(a)) return false;
+      return controller.setLocale(a);
     case 'deleteConversation':
       if (a === undefined) controller.deleteConversation();
       else if (typeof a === 'string' && a) controller.deleteConversation(a);

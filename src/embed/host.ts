@@ -1,12 +1,15 @@
 /**
  * The widget's host element: a `<captivate-chat>` element (a custom-element name, so host selectors such as
- * `div` never match it) with an open shadow root holding the launcher. Theme, position and brand colour are
- * attributes and custom properties on the host, set through the CSSOM, which a strict CSP allows.
+ * `div` never match it) with an open shadow root holding the launcher. Theme, position, brand colour,
+ * language and direction are attributes and custom properties on the host, set through the CSSOM, which a
+ * strict CSP allows. `position: right` means the inline end: the left edge when the widget is right to left.
  */
-import { launcherStrings } from '../i18n/launcher-strings';
+import { LAUNCHER_NAMES } from '../i18n/launcher-names';
+import { negotiateLocale, textDirection } from '../i18n/locales';
 import type { LauncherOptions } from './config';
 import { drawLauncher, type LauncherHandle } from './launcher';
 import launcherCss from './launcher.css?inline';
+import { localePreferences, pageDirection } from './locale-preferences';
 import { adoptStyles } from './styles';
 
 export interface WidgetHost {
@@ -17,13 +20,15 @@ export interface WidgetHost {
 
 export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?: string): WidgetHost {
   const host = doc.createElement('captivate-chat');
+  const { tag } = negotiateLocale(localePreferences(options.locale, doc.defaultView ?? window));
+  host.lang = tag;
+  host.dir = textDirection(tag, options.locale, pageDirection(doc));
   host.setAttribute('data-position', options.position);
   host.setAttribute('data-theme', options.theme);
   if (options.primaryColor) host.style.setProperty('--cc-primary', options.primaryColor);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root, launcherCss, nonce);
-  const strings = { ...launcherStrings, ...options.strings };
-  const launcher = drawLauncher(root, { open: strings.launcherOpen, unread: strings.unreadCount });
+  const launcher = drawLauncher(root, options.strings?.launcherOpen || LAUNCHER_NAMES[tag]);
   doc.body.appendChild(host);
   return { host, root, launcher };
 }

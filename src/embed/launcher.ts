@@ -2,16 +2,17 @@
  * The launcher bubble, in plain DOM: it is drawn by the loader before any framework code is fetched.
  * The chat application later drives it through the returned handle (open state, unread badge).
  */
-/** The launcher keeps one name ("Open chat") whatever its state: `aria-expanded` says whether it is open. */
-export interface LauncherStrings {
-  open: string;
-  unread: string;
-}
-
+/**
+ * The launcher keeps one name ("Open chat", in the visitor's language) whatever its state: `aria-expanded`
+ * says whether it is open. The loader names it; the application renames it when the language changes and
+ * words the unread count (plural rules live with the string tables, not in the loader).
+ */
 export interface LauncherHandle {
   button: HTMLButtonElement;
   setOpen(open: boolean): void;
-  setUnread(count: number): void;
+  setName(name: string): void;
+  /** `label` words the count ("3 unread messages"); it is read after the name while closed. */
+  setUnread(count: number, label: string): void;
   focus(): void;
 }
 
@@ -20,7 +21,7 @@ const CHAT_ICON = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2
 const CLOSE_ICON =
   'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12 19 6.4 17.6 5 12 10.6z';
 
-export function drawLauncher(root: ShadowRoot, strings: LauncherStrings): LauncherHandle {
+export function drawLauncher(root: ShadowRoot, initialName: string): LauncherHandle {
   const doc = root.ownerDocument;
   const button = doc.createElement('button');
   button.type = 'button';
@@ -40,10 +41,11 @@ export function drawLauncher(root: ShadowRoot, strings: LauncherStrings): Launch
   root.appendChild(button);
 
   let open = false;
+  let name = initialName;
   let unread = 0;
+  let unreadLabel = '';
   function label(): void {
-    const count = strings.unread.replace('{count}', String(unread));
-    button.setAttribute('aria-label', unread && !open ? `${strings.open}, ${count}` : strings.open);
+    button.setAttribute('aria-label', unread && !open ? `${name}, ${unreadLabel}` : name);
     path.setAttribute('d', open ? CLOSE_ICON : CHAT_ICON);
   }
   label();
@@ -55,8 +57,13 @@ export function drawLauncher(root: ShadowRoot, strings: LauncherStrings): Launch
       button.setAttribute('aria-expanded', String(next));
       label();
     },
-    setUnread(count) {
+    setName(next) {
+      name = next;
+      label();
+    },
+    setUnread(count, text) {
       unread = count;
+      unreadLabel = text;
       badge.hidden = count === 0;
       badge.textContent = count > 99 ? '99+' : String(count);
       label();

@@ -3,9 +3,9 @@
  * parsed options, renders the UI into the shadow root (or the iframe page) and returns the controller the
  * JS API and the iframe bridge drive.
  */
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
-import { createI18n } from '../i18n';
+import { createI18n, en, type I18n, loadI18n } from '../i18n';
 import { createSafeStorage, hashKey } from '../storage';
 import { createChatStore } from '../store/chat-store';
 import type { Emit } from '../store/events';
@@ -15,6 +15,7 @@ import { createFileLinks, createVendorUploader, type Uploader } from '../upload'
 import { runCommand, type WidgetController } from './controller';
 import { createSession } from './create-session';
 import type { LauncherHandle } from './launcher';
+import { localePreferences, pageDirection } from './locale-preferences';
 import { adoptStyles } from './styles';
 
 export interface MountArgs {
@@ -34,7 +35,30 @@ export interface MountedApp extends WidgetController {
 }
 
 export function mountApp({ root, options, emit, mode, launcher, uploader, nonce }: MountArgs): MountedApp {
-  const i18n = createI18n(options.locale ?? globalThis.navigator?.language, options.strings);
+  const doc = root.ownerDocument;
+  const win = doc.defaultView ?? window;
+  // The panel renders once its language's table is here (a small chunk, fetched only by its visitors);
+  // until then, and for the store's notices, English.
+  const fallback = createI18n(en, { overrides: options.strings });
+  const i18n = signal<I18n | undefined>(undefined);
+  const t: I18n['t'] = (key, params) => (i18n.peek() ?? fallback).t(key, params);
+  let localeRequests = 0;
+  function setLocale(locale: string | undefined): Promise<void> {
+    const request = ++localeRequests;
+    return loadI18n({
+      preferences: localePreferences(locale, win),
+      pageDir: pageDirection(doc),
+      overrides: options.strings,
+    }).then((next) => {
+      if (request !== localeRequests) return; // A later setLocale won.
+      const host = root.host as HTMLElement;
+      host.lang = next.tag;
+      host.dir = next.dir;
+      launcher?.setName(next.t('launcherOpen'));
+      i18n.value = next;
+    });
+  }
+
   const storage = createSafeStorage(options.persist, {
     namespace: hashKey(`${options.url}|${options.apiKey}`),
   });
@@ -46,7 +70,7 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
     ...(uploader
       ? {}
       : { fileLinks: createFileLinks({ uploadUrl: options.uploadUrl, apiKey: options.apiKey }) }),
-    t: i18n.t,
+    t,
     emit,
   });
 
@@ -57,23 +81,31 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
 
   const stopEffects = launcher
     ? effect(() => {
+        const count = store.state.unread.value;
         launcher.setOpen(store.state.open.value);
-        launcher.setUnread(store.state.unread.value);
+        launcher.setUnread(count, (i18n.value ?? fallback).t('unreadCount', { count }));
       })
     : () => {};
 
-  render(
-    <App
-      store={store}
-      t={i18n.t}
-      dir={i18n.dir}
-      locale={i18n.locale}
-      options={options}
-      mode={mode}
-      onClosed={() => launcher?.focus()}
-    />,
-    container,
-  );
+  const onClosed = () => launcher?.focus();
+  function Localized() {
+    const current = i18n.value;
+    if (!current) return null;
+    return (
+      <App
+        store={store}
+        t={current.t}
+        dir={current.dir}
+        lang={current.tag}
+        locale={current.locale}
+        options={options}
+        mode={mode}
+        onClosed={onClosed}
+      />
+    );
+  }
+  render(<Localized />, container);
+  void setLocale(options.locale);
   store.connect();
 
   const controller: WidgetController = {
@@ -94,6 +126,7 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
       store.history.deleteConversation(id);
     },
     getMetadata: () => store.history.getMetadata(),
+    setLocale: (locale) => setLocale(locale),
     destroy: () => {
       stopEffects();
       store.destroy();

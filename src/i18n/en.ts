@@ -1,15 +1,15 @@
 /**
- * The English table. It defines the `Strings` type every other table must satisfy, so a missing or
- * misspelled key in a translation is a compile error. `{name}` placeholders are filled by `t()`.
+ * The English table, part of the application chunk (every other language is a chunk of its own, fetched
+ * only by its visitors). It defines the `Strings` type every other table must satisfy, so a missing or
+ * misspelled key in a translation is a compile error; locales.test.ts also checks placeholders and plural
+ * forms. `{name}` placeholders are filled by `t()`. A plural string is an object of CLDR plural forms, picked
+ * with `Intl.PluralRules` by the `count` parameter (forms without `{count}`, like "one message", are fine).
  * Typography: ’ for apostrophes, … for ellipses, everywhere, so translations have one model to copy.
  */
-import { launcherStrings } from './launcher-strings';
-
 export const en = {
-  // Launcher (the loader reads these from launcher-strings.ts)
-  ...launcherStrings,
-  launcherClose: 'Close chat',
-  unreadOne: '1 unread message',
+  // Launcher (the loader names it from launcher-names.ts, which must agree: locales.test.ts checks)
+  launcherOpen: 'Open chat',
+  unreadCount: { one: '{count} unread message', other: '{count} unread messages' },
 
   // Header and panel
   headerTitle: 'Chat with us',
@@ -45,7 +45,6 @@ export const en = {
 
   // Connection status
   statusConnecting: 'Connecting…',
-  statusConnected: 'Connected',
   statusReconnecting: 'Reconnecting in {seconds} s…',
   statusOffline: 'You are offline. Messages will be sent when you reconnect.',
   statusFailed: 'Can’t reach the chat server.',
@@ -60,6 +59,7 @@ export const en = {
   // Errors
   conversationEnded: 'This conversation has ended. A new one has started.',
   genericError: 'Something went wrong ({code}).',
+  startFailed: 'The chat service is not answering right now. What you wrote is kept here.',
   deleteTimedOut: 'The conversation could not be deleted right now. Please try again.',
   hubRefused: 'The chat service refused the request. Your message is kept here.',
   hubBusy: 'The chat service is busy. Please wait a moment before sending more.',
@@ -75,12 +75,9 @@ export const en = {
   senderBot: 'Assistant',
   senderAgent: 'Agent',
   senderSystem: 'System',
-  sentAt: 'Sent at {time}',
-  unsupportedContent: 'Unsupported content',
 
   // Rich content
   cardOpenLink: 'Open link',
-  fileChip: '{name}, {size}',
   fileUnnamed: 'File',
   downloadFile: 'Download {name}',
   fileLinkExpired: 'link expired',
@@ -106,10 +103,15 @@ export const en = {
   loadingConversations: 'Loading conversations…',
   // UI
   dropFiles: 'Drop files to attach them',
-} satisfies Record<string, string>;
+} satisfies Record<string, string | PluralForms>;
 
-/** The shape of every string table: the keys of `en`, each a string. */
-export type Strings = typeof en;
+/** The forms of a plural string by CLDR plural category; `other` is required, the language says which others. */
+export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/** The shape of every string table: the keys of `en`, each a string, or plural forms where English has them. */
+export type Strings = {
+  readonly [K in keyof typeof en]: (typeof en)[K] extends string ? string : PluralForms;
+};
 
 /** A key of the string tables. */
 export type StringKey = keyof Strings;

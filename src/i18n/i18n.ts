@@ -1,71 +1,78 @@
 /**
- * Picks a string table for a locale, applies the host's overrides, and fills placeholders. Adding a
- * language is one file (`xx.ts` exporting a `Strings`) plus one line in `tables`.
+ * A translator over one string table: applies the host's overrides, picks plural forms with
+ * `Intl.PluralRules` and fills placeholders. Which table, and fetching it, is catalog.ts's job.
  */
-import { en, type StringKey, type Strings } from './en';
+import { en, type PluralForms, type StringKey, type Strings } from './en';
+import { canonicalLocale, type LocaleTag, type TextDirection } from './locales';
 
-/** Tables by lowercase language subtag. */
-const tables: Readonly<Record<string, Strings>> = { en };
-
-/** Scripts written right to left, by language subtag. */
-const RTL = new Set(['ar', 'he', 'fa', 'ur']);
-
-export type TextDirection = 'ltr' | 'rtl';
+export type Params = Record<string, string | number>;
 
 export interface I18n {
-  /** The canonical BCP 47 tag asked for (`en` when none or an invalid one was given); use it with Intl. */
+  /** The table in use. */
+  readonly tag: LocaleTag;
+  /** The canonical BCP 47 tag to format with (Intl): the visitor's preference that picked the table. */
   readonly locale: string;
-  /**
-   * The direction of the locale's script. It follows the requested language even while its strings fall
-   * back to English: the host and the conversation are in that language, so the layout should be too.
-   */
   readonly dir: TextDirection;
-  t(key: StringKey, params?: Record<string, string | number>): string;
+  /** The string for `key`; a plural string takes its form from `params.count`. */
+  t(key: StringKey, params?: Params): string;
 }
 
-function canonical(locale: string | undefined): string {
-  if (!locale) return 'en';
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
-  } catch {
-    return 'en'; // RangeError: not a well-formed tag. Host config is not trusted to be well-formed.
-  }
+export interface I18nOptions {
+  tag?: LocaleTag;
+  locale?: string;
+  dir?: TextDirection;
+  /**
+   * Host-supplied strings. Only known keys with string values are taken, one by one: the object comes from
+   * page config, so it is never merged (no `__proto__` or nested objects get in). A string given for a
+   * plural key is used for every count.
+   */
+  overrides?: Partial<Record<string, string>> | undefined;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Replaces `{name}` with `params.name`; placeholders without a value stay visible, so a bug shows. */
-export function interpolate(template: string, params?: Record<string, string | number>): string {
+export function interpolate(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(PLACEHOLDER, (match, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : match,
   );
 }
 
-/**
- * @param locale BCP 47 tag; the embed passes the `locale` option or `navigator.language`.
- * @param overrides host-supplied strings. Only known keys with string values are taken, one by one:
- *   the object comes from page config, so it is never merged (no `__proto__` or nested objects get in).
- */
-export function createI18n(locale?: string, overrides?: Partial<Record<string, string>>): I18n {
-  const tag = canonical(locale);
-  const language = tag.split('-')[0]?.toLowerCase() ?? 'en';
-  const table = new Map<string, string>(Object.entries(en));
-  // English first, then the language's own table: a key a translation lacks still reads as English.
-  if (Object.hasOwn(tables, language)) {
-    for (const [key, value] of Object.entries(tables[language] ?? {})) table.set(key, value);
+function pluralRules(locale: string): Intl.PluralRules | undefined {
+  try {
+    return new Intl.PluralRules(locale);
+  } catch {
+    return undefined;
   }
+}
 
+export function createI18n(table: Strings = en, options: I18nOptions = {}): I18n {
+  const tag = options.tag ?? 'en';
+  const locale = canonicalLocale(options.locale) ?? tag;
+  const strings = new Map<string, string | PluralForms>(Object.entries(en));
+  // English first, then the table: a key a table lacks (a host's partial table) still reads as English.
+  for (const [key, value] of Object.entries(table)) if (Object.hasOwn(en, key)) strings.set(key, value);
+  const { overrides } = options;
   if (overrides && typeof overrides === 'object') {
     for (const key of Object.keys(overrides)) {
       const value: unknown = overrides[key];
-      if (Object.hasOwn(en, key) && typeof value === 'string') table.set(key, value);
+      if (Object.hasOwn(en, key) && typeof value === 'string') strings.set(key, value);
     }
   }
+  // The plural rules of the table's language (the forms were written for it), not the formatting locale's.
+  const rules = pluralRules(tag);
 
   return {
-    locale: tag,
-    dir: RTL.has(language) ? 'rtl' : 'ltr',
-    t: (key, params) => interpolate(table.get(key) ?? String(key), params),
+    tag,
+    locale,
+    dir: options.dir ?? 'ltr',
+    t(key, params) {
+      const value = strings.get(key) ?? String(key);
+      if (typeof value === 'string') return interpolate(value, params);
+      const count = Number(params?.count);
+      const form = Number.isFinite(count) ? rules?.select(count) : undefined;
+      return interpolate((form && value[form]) || value.other, params);
+    },
   };
 }

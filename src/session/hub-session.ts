@@ -23,6 +23,7 @@ import { type Carrier, createOutbox, type Outbox } from './outbox';
 import { tooLargeToSend } from './outbox-item';
 import { restoredMessages } from './outbox-storage';
 import type { SendMode, Session, SessionListener, StartRequest } from './session';
+import { createStartWatch } from './start-watch';
 
 /** What a session needs of the widget's options (a subset of ChatOptions). */
 export interface SessionOptions {
@@ -80,7 +81,6 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
   let outbox: Outbox | undefined;
   /** A conversation the store asked for and has not got yet; asked again after a reconnect. */
   let wanted: StartRequest | undefined;
-  let startInFlight = false;
   const conversationId = (): string | undefined => listener?.conversationId();
 
   function deliver(frame: InboundFrame): void {
@@ -92,10 +92,12 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
       ).then((answer) => listener?.frame(answer));
       return;
     }
-    listener?.frame(frame);
-    if (frame.type !== 'conversation_start_success') return;
-    startInFlight = false;
+    if (frame.type !== 'conversation_start_success') return listener?.frame(frame);
+    // One answer per start: a second one (a slow answer to a start that was sent again) is not switched to.
+    if (conversationId() && !watch.waiting()) return;
+    watch.settled();
     wanted = undefined;
+    listener?.frame(frame);
     // The vendor's client greets by sending an empty text: the bot answers it, the widget never shows it.
     if (options.start === 'bot-first')
       session.enqueue({ kind: 'message', id: newClientMsgId(), text: '', untracked: true });
@@ -104,13 +106,22 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
 
   const sender = makeSender({ connection: () => connection, outbox: () => outbox, deliver });
 
+  const watch = createStartWatch({
+    retry: () => sendStart(),
+    giveUp() {
+      // Nothing more is sent until something new needs a conversation (the store asks again).
+      wanted = undefined;
+      listener?.trouble({ code: 'start_timeout' });
+    },
+  });
+
   function sendStart(): void {
-    if (!wanted || startInFlight || conversationId()) return;
+    if (!wanted || watch.waiting() || conversationId()) return;
     const { identity, metadata } = wanted;
     const frame = conversationStart(
       metadata && Object.keys(metadata).length ? { identity, metadata } : { identity },
     );
-    if (sender.request(frame) === 'sent') startInFlight = true;
+    if (sender.request(frame) === 'sent') watch.sent();
   }
 
   const session: Session = {
@@ -148,7 +159,7 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
           listener?.status({ ...status, sendMode: sender.mode });
         },
         onReady(socketId) {
-          startInFlight = false;
+          watch.settled();
           sender.onReady(socketId);
           // Every (re)connect reads the transcript: history after a reload, replies missed while the socket
           // was down, and messages whose socket died under them.
@@ -174,13 +185,14 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
     pending: () => outbox?.pending() ?? new Set(),
     settle: (confirmed, missing) => outbox?.settle(confirmed, missing),
     conversationLost() {
-      startInFlight = false;
+      watch.settled();
       outbox?.failAll();
     },
     restored: (id) => restoredMessages(deps.storage, id),
     share() {},
     reconnect: () => connection?.retry(),
     close() {
+      watch.dispose();
       outbox?.dispose();
       connection?.close();
       connection = undefined;

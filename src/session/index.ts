@@ -18,6 +18,7 @@ export type {
   Session,
   SessionListener,
   SessionStatus,
+  SessionTrouble,
   SharedUserMessage,
   StartRequest,
   TabNote,

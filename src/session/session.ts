@@ -50,6 +50,12 @@ export interface SharedUserMessage {
   at: number;
 }
 
+/**
+ * What the session could not do, for the visitor and the host to hear: `start_timeout`, no answer to any
+ * `conversation_start`; `refused`, the hub takes events neither over the socket nor over HTTP.
+ */
+export type SessionTrouble = { code: 'start_timeout' } | { code: 'refused'; detail: string };
+
 /** What the store of one tab tells the stores of the others. */
 export type TabNote = { t: 'user'; message: SharedUserMessage } | { t: 'open'; open: boolean };
 
@@ -61,6 +67,7 @@ export interface SessionListener {
   /** The session can send again (a fresh `socket_connected`): wanted conversations may start now. */
   ready(): void;
   delivery(id: string, state: DeliveryState): void;
+  trouble(trouble: SessionTrouble): void;
   /** A frame the decoder refused: counted and logged, never shown. */
   reject(rejection: Rejection): void;
   /** Another tab's store said something (tabs only). */

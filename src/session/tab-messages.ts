@@ -5,12 +5,20 @@
  * versions of the widget, so a message is checked before it is believed.
  */
 import type { InboundFrame, OutboundFrame } from '../protocol';
-import type { DeliveryState, QueuedItem, SessionStatus, StartRequest, TabNote } from './session';
+import type {
+  DeliveryState,
+  QueuedItem,
+  SessionStatus,
+  SessionTrouble,
+  StartRequest,
+  TabNote,
+} from './session';
 
 export type TabMessage =
   | { t: 'frame'; frame: InboundFrame }
   | { t: 'status'; status: SessionStatus }
   | { t: 'delivery'; id: string; state: DeliveryState }
+  | { t: 'trouble'; trouble: SessionTrouble }
   | { t: 'note'; note: TabNote }
   | { t: 'enqueue'; item: QueuedItem }
   | { t: 'send'; frame: OutboundFrame }
@@ -27,6 +35,7 @@ const CHECKS: Record<TabMessage['t'], (m: Record<string, unknown>) => boolean> =
   frame: (m) => hasType(m.frame),
   status: (m) => isObject(m.status) && typeof m.status.state === 'string',
   delivery: (m) => typeof m.id === 'string' && ['sending', 'sent', 'failed'].includes(String(m.state)),
+  trouble: (m) => isObject(m.trouble) && (m.trouble.code === 'start_timeout' || m.trouble.code === 'refused'),
   note: (m) => isObject(m.note) && (m.note.t === 'user' || m.note.t === 'open'),
   enqueue: (m) => isObject(m.item) && typeof m.item.id === 'string' && typeof m.item.kind === 'string',
   send: (m) => isObject(m.frame) && isObject(m.frame.event),

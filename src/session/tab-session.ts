@@ -46,6 +46,10 @@ export function createTabSession(deps: TabSessionDeps): Session {
       to.delivery(id, state);
       tell({ t: 'delivery', id, state });
     },
+    trouble(trouble) {
+      to.trouble(trouble);
+      tell({ t: 'trouble', trouble });
+    },
   });
 
   function receive(m: TabMessage): void {
@@ -59,6 +63,9 @@ export function createTabSession(deps: TabSessionDeps): Session {
       case 'delivery':
         if (m.state === 'sent') follower.delivered(m.id);
         listener?.delivery(m.id, m.state);
+        return;
+      case 'trouble':
+        if (!leader) listener?.trouble(m.trouble);
         return;
       case 'note':
         listener?.note?.(m.note);

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n';
 import type { InboundFrame } from '../protocol';
 import { createHubSession } from '../session';
+import { START_ATTEMPTS, START_TIMEOUT_MS } from '../session/start-watch';
 import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage } from '../storage';
 import { FakeStorage, fakeWindow } from '../storage/test-fakes';
@@ -18,7 +19,7 @@ function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage
     storage,
     session: createHubSession({ options, storage, connect: hub.connect, now: () => 1000 }),
     uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
-    t: createI18n('en').t,
+    t: createI18n().t,
     emit: (name, detail) => events.push({ name, detail }),
     now: () => 1000,
   });
@@ -33,6 +34,39 @@ function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage
     receive: (frame: InboundFrame) => hub.receive(frame),
   };
 }
+
+describe('chat store: a hub that does not answer conversation_start', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends the start again after each timeout, then tells the visitor and the host', () => {
+    vi.useFakeTimers();
+    const s = setup({ start: 'user-first' });
+    s.becomeReady();
+    s.store.sendText('hello?');
+    expect(s.types()).toEqual(['conversation_start']);
+    vi.advanceTimersByTime(START_TIMEOUT_MS * START_ATTEMPTS);
+    expect(s.types()).toEqual(Array(START_ATTEMPTS).fill('conversation_start'));
+    expect(s.events.filter((e) => e.name === 'error').map((e) => e.detail)).toEqual([
+      { code: 'start_timeout', message: 'The hub did not answer conversation_start' },
+    ]);
+    const notice = s.store.state.messages.value.find((m) => m.sender === 'system');
+    expect(notice).toMatchObject({ tone: 'error' });
+    // What the visitor wrote is still on screen, waiting.
+    expect(s.store.state.messages.value.filter((m) => m.sender === 'user')).toHaveLength(1);
+  });
+
+  it('takes the first answer and ignores a second one for a start sent again', () => {
+    vi.useFakeTimers();
+    const s = setup({ start: 'user-first' });
+    s.becomeReady();
+    s.store.sendText('hello?');
+    vi.advanceTimersByTime(START_TIMEOUT_MS);
+    s.receive({ type: 'conversation_start_success', conversationId: 'slow' });
+    s.receive({ type: 'conversation_start_success', conversationId: 'retried' });
+    expect(s.store.state.conversationId.value).toBe('slow');
+    expect(s.events.filter((e) => e.name === 'conversation')).toHaveLength(1);
+  });
+});
 
 describe('chat store session flow', () => {
   it('bot-first: opening starts one conversation, then sends the empty greeting request once', () => {

@@ -120,6 +120,7 @@ export function createChatStore(deps: StoreDeps) {
     log,
     conversation,
     frame: handler,
+    t,
     setOpen: (open) => applyOpen(open, false),
   });
 

@@ -37,7 +37,7 @@ function storeWithFakeSocket() {
     storage,
     session: createHubSession({ options, storage, connect: hub.connect }),
     uploader: async () => ({ filename: 'f', type: 'text/plain' }),
-    t: createI18n('en').t,
+    t: createI18n().t,
     emit: () => {},
   });
   store.connect();

@@ -17,7 +17,7 @@ function setup(overrides: Partial<ChatOptions> = {}, storage: SafeStorage = crea
     storage,
     session: createHubSession({ options, storage, connect: hub.connect }),
     uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
-    t: createI18n('en').t,
+    t: createI18n().t,
     emit: () => {},
   });
   store.connect();

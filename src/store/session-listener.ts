@@ -8,6 +8,7 @@ import type { Conversation } from './conversation';
 import type { Emit } from './events';
 import type { MessageLog } from './message-log';
 import type { ChatState } from './state';
+import type { Translate } from './store-deps';
 
 export interface ListenerContext {
   state: ChatState;
@@ -15,6 +16,7 @@ export interface ListenerContext {
   log: MessageLog;
   conversation: Conversation;
   frame: SessionListener['frame'];
+  t: Translate;
   /** Opens or closes the panel as another tab did. */
   setOpen(open: boolean): void;
 }
@@ -39,6 +41,15 @@ export function createSessionListener(ctx: ListenerContext): SessionListener & {
       });
     },
     ready: () => ctx.conversation.onReady(),
+    trouble(trouble) {
+      if (trouble.code === 'start_timeout') {
+        ctx.log.notice(ctx.t('startFailed'), 'error');
+        emit('error', { code: 'start_timeout', message: 'The hub did not answer conversation_start' });
+      } else {
+        ctx.log.notice(ctx.t('hubRefused'), 'error');
+        emit('error', { code: 'refused', message: trouble.detail });
+      }
+    },
     delivery: (id, value) => ctx.log.setDelivery(id, value),
     reject(rejection: Rejection) {
       rejected += 1;

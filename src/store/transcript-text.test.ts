@@ -4,7 +4,7 @@ import type { MessagePart, SenderKind } from '../protocol';
 import { createMessage } from './messages';
 import { formatStamp, transcriptFileName, transcriptText } from './transcript-text';
 
-const { t } = createI18n('en');
+const { t } = createI18n();
 const AT = new Date(2024, 4, 1, 14, 3, 59).getTime();
 
 const msg = (sender: SenderKind, parts: MessagePart[], extra: { senderName?: string; at?: number } = {}) =>

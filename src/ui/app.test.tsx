@@ -22,7 +22,7 @@ vi.mock('../markdown/render', async (importOriginal) => {
   return { ...real, renderMarkdown: vi.fn(real.renderMarkdown) };
 });
 
-const i18n = createI18n('en');
+const i18n = createI18n();
 
 const baseOptions: ChatOptions = {
   ...DEFAULTS,

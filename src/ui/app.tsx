@@ -26,6 +26,8 @@ export interface AppProps {
   store: ChatStore;
   t: Translate;
   dir: TextDirection;
+  /** The language of the strings, for the `lang` attribute (screen readers pick their voice by it). */
+  lang?: string;
   /** A canonical BCP 47 tag, for formatting times and sizes. */
   locale: string;
   options: ChatOptions;
@@ -34,7 +36,7 @@ export interface AppProps {
   onClosed?: () => void;
 }
 
-export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps) {
+export function App({ store, t, dir, lang, locale, options, mode, onClosed }: AppProps) {
   const open = mode === 'frame' || store.state.open.value;
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
@@ -42,8 +44,16 @@ export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps
   const mounted = useRef(open);
   if (open) mounted.current = true;
 
+  // The panel's own state outlives a language switch (which gives the context new strings).
+  const panelState = useMemo(
+    () => ({
+      view: signal<PanelView>('chat'),
+      confirm: signal<ConfirmRequest | undefined>(undefined),
+    }),
+    [],
+  );
   const context = useMemo<UiContextValue>(() => {
-    const view = signal<PanelView>('chat');
+    const { view, confirm } = panelState;
     return {
       store,
       t,
@@ -63,9 +73,9 @@ export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps
         afterView.current = focus;
         view.value = next;
       },
-      confirm: signal<ConfirmRequest | undefined>(undefined),
+      confirm,
     };
-  }, [store, t, locale, options, mode]);
+  }, [store, t, locale, options, mode, panelState]);
 
   // Runs the focus move a view switch asked for, now that the new view is rendered.
   const view = context.view.value;
@@ -82,7 +92,9 @@ export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps
     onClosedRef.current?.();
   }, [store]);
 
-  const wasOpen = useRef(open);
+  // Opened by configuration on load: focus stays on the host page. Opened by the visitor before the panel
+  // first rendered (its language was still loading): focus moves in as for any other opening.
+  const wasOpen = useRef(open && (mode === 'frame' || options.open));
   useEffect(() => {
     if (open && !wasOpen.current) composerRef.current?.focus();
     // Closing leaves the history view and drops a pending confirmation: the panel reopens on the chat.
@@ -95,7 +107,7 @@ export function App({ store, t, dir, locale, options, mode, onClosed }: AppProps
 
   return (
     <UiContext.Provider value={context}>
-      <div class="cc-root" dir={dir} data-mode={mode}>
+      <div class="cc-root" dir={dir} lang={lang} data-mode={mode}>
         {mounted.current && <Panel open={open} onClose={mode === 'launcher' ? close : undefined} />}
       </div>
     </UiContext.Provider>

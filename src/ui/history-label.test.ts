@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
 import { conversationLabel, metadataDate, metadataDetail } from './history-label';
 
-const { t } = createI18n('en');
+const { t } = createI18n();
 const AT = Date.UTC(2024, 4, 1, 12, 0);
 const label = (metadata: Record<string, unknown>, startedAt?: number) =>
   conversationLabel({ conversationId: '3f2a9c1e-rest', metadata }, startedAt, t, 'en');

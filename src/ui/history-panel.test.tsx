@@ -14,7 +14,7 @@ import { preloadHistoryPanel } from './lazy-history';
 // The view is a chunk fetched on first use in the browser; here it is loaded once, up front.
 beforeAll(preloadHistoryPanel);
 
-const i18n = createI18n('en');
+const i18n = createI18n();
 
 /** A storage that keeps values in a Map (ui/ may not import storage/). */
 function mapStorage(): StoreDeps['storage'] {

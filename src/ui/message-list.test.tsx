@@ -17,7 +17,7 @@ import { type ChatOptions, DEFAULTS } from '../store/options';
 import { App } from './app';
 import { MAX_ROWS } from './use-virtual-window';
 
-const i18n = createI18n('en');
+const i18n = createI18n();
 const options: ChatOptions = {
   ...DEFAULTS,
   apiKey: 'k',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
 import { secondsUntil, statusText } from './status-text';
 
-const { t } = createI18n('en');
+const { t } = createI18n();
 
 describe('secondsUntil', () => {
   it('rounds up to whole seconds and stops at zero', () => {
