@@ -92,7 +92,10 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
       ).then((answer) => listener?.frame(answer));
       return;
     }
-    if (frame.type !== 'conversation_start_success') return listener?.frame(frame);
+    if (frame.type !== 'conversation_start_success') {
+      listener?.frame(frame);
+      return;
+    }
     // One answer per start: a second one (a slow answer to a start that was sent again) is not switched to.
     if (conversationId() && !watch.waiting()) return;
     watch.settled();
