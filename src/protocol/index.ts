@@ -1,6 +1,6 @@
 /** The wire protocol: decode hub frames into the model, build client frames, make client ids. */
 export { decode, KNOWN_INBOUND_EVENTS } from './decode';
-export { decodeRestTranscript } from './decode-http';
+export { type AnswerDecode, decodeHttpAnswer, decodeRestTranscript } from './decode-http';
 export { decodeParts } from './decode-parts';
 export {
   action,

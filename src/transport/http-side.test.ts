@@ -27,7 +27,12 @@ describe('sending an event', () => {
     const hub = await server();
     hub.handle(answer(200, 'OK'));
     const outcome = await side(hub.origin).send(message, 'sock-1');
-    expect(outcome).toEqual({ kind: 'delivered', status: 200, answer: { type: 'text', value: 'OK' } });
+    expect(outcome).toEqual({
+      kind: 'delivered',
+      status: 200,
+      answer: { type: 'text', value: 'OK' },
+      reply: { kind: 'none' },
+    });
     const [req] = hub.requests;
     expect(req!.method).toBe('POST');
     expect(req!.url).toBe(EVENT_PATH);
@@ -53,6 +58,10 @@ describe('sending an event', () => {
     expect(await s.send(metadataRequest('c1'), 'sock-1')).toMatchObject({
       kind: 'delivered',
       answer: { type: 'json', value: { metadata: { plan: 'pro' } } },
+      reply: {
+        kind: 'frame',
+        frame: { type: 'conversation_metadata', conversationId: 'c1', metadata: { plan: 'pro' } },
+      },
     });
     hub.handle(answer(200, '{"conversations":[]}'));
     expect(await s.send(metadataRequest('c1'), 'sock-1')).toMatchObject({

@@ -7,14 +7,16 @@
  * follow a redirect (a redirect would take the key to an origin nobody configured).
  */
 import {
+  type AnswerDecode,
   type DecodeResult,
+  decodeHttpAnswer,
   decodeRestTranscript,
   type OutboundFrame,
   toWire,
   withSocketId,
 } from '../protocol';
 import { readAnswer } from './http-answer';
-import { classifyFailure, classifyResponse, type HttpOutcome } from './http-result';
+import { classifyFailure, classifyResponse, type HttpAnswer, type HttpOutcome } from './http-result';
 import { isSecureEndpoint } from './key-scope';
 
 export const EVENT_PATH = '/api/custom-channel/sockets/message';
@@ -33,6 +35,14 @@ export interface HttpSideOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * What became of a POSTed event. Delivered events carry the answer decoded into the frame the socket
+ * would have given (`metadata_request` → `conversation_metadata`, …), or `none` when the body holds none.
+ */
+export type SendOutcome =
+  | Exclude<HttpOutcome, { kind: 'delivered' }>
+  | { kind: 'delivered'; status: number; answer: HttpAnswer; reply: AnswerDecode };
+
 /** A REST transcript, decoded like the socket's `conversation_transcript`, or why there is none. */
 export type TranscriptOutcome =
   | { kind: 'transcript'; result: DecodeResult }
@@ -40,7 +50,7 @@ export type TranscriptOutcome =
 
 export interface HttpSide {
   /** POSTs one client event for the socket `socketId` (the latest `socket_connected`). */
-  send(frame: OutboundFrame, socketId: string | undefined): Promise<HttpOutcome>;
+  send(frame: OutboundFrame, socketId: string | undefined): Promise<SendOutcome>;
   transcript(conversationId: string): Promise<TranscriptOutcome>;
   /** Whether this HTTP side has answered anything yet; until then a failed request means it is not there. */
   readonly answered: boolean;
@@ -101,20 +111,20 @@ export function createHttpSide(opts: HttpSideOptions): HttpSide {
       if (!socketId) return { kind: 'stale-socket', detail: 'no socket id yet' };
       const wire = toWire(withSocketId(frame, socketId));
       if (!wire.ok) return { kind: 'too-large', bytes: wire.bytes };
-      return request(
+      const outcome = await request(
         opts.httpUrl + EVENT_PATH,
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: wire.text },
         socketId,
       );
+      if (outcome.kind !== 'delivered') return outcome;
+      return { ...outcome, reply: decodeHttpAnswer(frame, bodyOf(outcome.answer)) };
     },
     async transcript(conversationId) {
       const query = `?conversation_id=${encodeURIComponent(conversationId)}`;
       const outcome = await request(opts.httpUrl + TRANSCRIPT_PATH + query, { method: 'GET' });
       if (outcome.kind === 'too-large') return { kind: 'rejected', status: 0, detail: 'too large' };
       if (outcome.kind !== 'delivered') return outcome;
-      const { answer } = outcome;
-      const body = answer.type === 'unreadable' ? undefined : answer.value;
-      return { kind: 'transcript', result: decodeRestTranscript(body, conversationId) };
+      return { kind: 'transcript', result: decodeRestTranscript(bodyOf(outcome.answer), conversationId) };
     },
     get answered() {
       return answered;
@@ -124,6 +134,11 @@ export function createHttpSide(opts: HttpSideOptions): HttpSide {
       for (const controller of inFlight) controller.abort();
     },
   };
+}
+
+/** What the protocol decoders take: parsed JSON, the text, or undefined for a body that could not be read. */
+function bodyOf(answer: HttpAnswer): unknown {
+  return answer.type === 'unreadable' ? undefined : answer.value;
 }
 
 function isPlausibleBase(httpUrl: string): boolean {
