@@ -50,7 +50,7 @@ export function createChat(config: CreateChatOptions): ChatInstance {
   queueMicrotask(() => {
     // After `createChat` returns, so listeners the host adds on the returned instance hear them too.
     for (const message of configErrors) emitter.emit('error', { code: 'config', message });
-    emitter.emit('ready', {});
+    emitter.emit('ready', { sendMode: options.sendMode });
   });
   return {
     ...controller,

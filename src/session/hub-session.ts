@@ -9,6 +9,7 @@ import {
   metadataRequest,
   newClientMsgId,
   type OutboundFrame,
+  type Rejection,
   transcriptRequest,
 } from '../protocol';
 import type { SafeStorage } from '../storage';
@@ -22,7 +23,7 @@ import { fetchLargeMessage, isLargeMessageLink } from './large-message';
 import { type Carrier, createOutbox, type Outbox } from './outbox';
 import { tooLargeToSend } from './outbox-item';
 import { restoredMessages } from './outbox-storage';
-import type { SendMode, Session, SessionListener, StartRequest } from './session';
+import type { Session, SessionListener, SessionStatus, StartRequest } from './session';
 import { createStartWatch } from './start-watch';
 
 /** What a session needs of the widget's options (a subset of ChatOptions). */
@@ -45,26 +46,32 @@ export interface HubSessionDeps {
   fetch?: typeof fetch;
 }
 
-/** What a sender is given: the socket, the outbox, and the way to hand the store a frame. */
+/** What a sender is given: the socket, the outbox, and the ways to hand the store what comes back. */
 export interface SenderContext {
   connection(): Connection | undefined;
   outbox(): Outbox | undefined;
   deliver(frame: InboundFrame): void;
+  reject(rejection: Rejection): void;
+  /** Events go another way now; `none` (with why): the hub takes them neither way, or refuses the key. */
+  wayChanged(way: 'socket' | 'http' | 'none', refused?: string): void;
 }
 
 export interface Sender {
-  readonly mode: SendMode;
+  /** For the `status` event and the console: the configured mode and the way events go now. */
+  detail(): Pick<SessionStatus, 'sendMode' | 'sendingVia'>;
   readonly carrier: Carrier;
   request(frame: OutboundFrame): SendResult;
   /** A fresh `socket_connected`, with the socket id HTTP sends must carry. */
   onReady(socketId: string | undefined): void;
   onDown(): void;
+  /** The gateway refused a socket frame; whether that is handled (the store need not hear of it). */
+  gatewayRefused(): boolean;
 }
 
 export type SenderFactory = (ctx: SenderContext) => Sender;
 
 export const socketSender: SenderFactory = (ctx) => ({
-  mode: 'socket',
+  detail: () => ({ sendMode: 'socket', sendingVia: 'socket' }),
   carrier: {
     answers: false,
     send: (_id, _frame, text) => ctx.connection()?.sendText(text) ?? 'not_ready',
@@ -72,6 +79,7 @@ export const socketSender: SenderFactory = (ctx) => ({
   request: (frame) => ctx.connection()?.send(frame) ?? 'not_ready',
   onReady() {},
   onDown() {},
+  gatewayRefused: () => false,
 });
 
 export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory = socketSender): Session {
@@ -84,6 +92,8 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
   const conversationId = (): string | undefined => listener?.conversationId();
 
   function deliver(frame: InboundFrame): void {
+    if (frame.type === 'gateway_error' && frame.code === 'gateway_forbidden' && sender.gatewayRefused())
+      return;
     if (isLargeMessageLink(frame)) {
       const ctx = { apiKey: options.apiKey, hubUrl: options.url, uploadUrl: options.uploadUrl };
       void fetchLargeMessage(
@@ -107,7 +117,31 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
     outbox?.flush();
   }
 
-  const sender = makeSender({ connection: () => connection, outbox: () => outbox, deliver });
+  let status: SessionStatus = { state: 'connecting' };
+  const report = (next: Omit<SessionStatus, 'sendMode' | 'sendingVia'>): void => {
+    status = { ...next, ...sender.detail() };
+    listener?.status(status);
+  };
+
+  const sender: Sender = makeSender({
+    connection: () => connection,
+    outbox: () => outbox,
+    deliver,
+    reject: (rejection) => listener?.reject(rejection),
+    wayChanged(way, refused) {
+      report(status);
+      if (way === 'http') {
+        // What went over the socket before the switch may have been refused: the transcript decides, and a
+        // start waiting for its answer goes again over HTTP.
+        outbox?.reconsider();
+        watch.settled();
+        sendStart();
+      } else if (way === 'none') {
+        outbox?.failUnsent();
+        listener?.trouble({ code: 'refused', detail: refused ?? 'refused' });
+      }
+    },
+  });
 
   const watch = createStartWatch({
     retry: () => sendStart(),
@@ -159,7 +193,7 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
             outbox?.onDisconnect();
             sender.onDown();
           }
-          listener?.status({ ...status, sendMode: sender.mode });
+          report(status);
         },
         onReady(socketId) {
           watch.settled();
@@ -175,6 +209,7 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
     },
     enqueue(item) {
       if (tooLargeToSend(item, conversationId())) return 'too_large';
+      if (sender.detail().sendingVia === 'none') return 'refused';
       outbox?.enqueue(item);
       return 'queued';
     },

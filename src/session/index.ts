@@ -11,10 +11,12 @@ export {
 export { type OutboxItem, tooLargeToSend } from './outbox-item';
 export type {
   DeliveryState,
+  EnqueueResult,
   QueuedItem,
   RestoredMessage,
   SendMode,
   SendResult,
+  SendWay,
   Session,
   SessionListener,
   SessionStatus,
@@ -24,3 +26,4 @@ export type {
   TabNote,
 } from './session';
 export { createTabSession } from './tab-session';
+export { waySender } from './way-sender';

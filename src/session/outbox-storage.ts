@@ -15,6 +15,8 @@ export type TrackedItem = OutboxItem & {
   /** The socket it last went out on, and when. Not meaningful after a reload: every socket is new. */
   epoch?: number;
   sentAt?: number;
+  /** Sent on a carrier that answers each send (HTTP): in flight until that answer, not until a transcript. */
+  answered?: boolean;
   untracked?: boolean;
   display?: string;
 };

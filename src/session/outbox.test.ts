@@ -206,7 +206,7 @@ describe('outbox over HTTP (each send answered)', () => {
     const s = setup({ answers: true });
     s.outbox.onReady();
     s.message('a');
-    s.answer('a', { retryInMs: 2000 });
+    s.answer('a', { retryInMs: 2000, mayHaveArrived: false });
     expect(s.ids()).toEqual(['a']);
     s.clock.advance(1999);
     expect(s.ids()).toEqual(['a']);
@@ -220,7 +220,7 @@ describe('outbox over HTTP (each send answered)', () => {
     const s = setup({ answers: true });
     s.outbox.onReady();
     s.message('a');
-    s.answer('a', 'lost');
+    s.answer('a', { retryInMs: 0, mayHaveArrived: true });
     expect(s.transcripts()).toBe(1);
     s.message('b');
     expect(s.ids()).toEqual(['a']);

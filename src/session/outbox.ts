@@ -7,8 +7,9 @@
  *     reconnect nothing new is sent until the transcript has been read: in-flight messages it shows are
  *     confirmed, those it lacks went out on a dead socket and are sent again (same id). A message missing
  *     while its socket still lives is only late: it is checked again, never resent;
- *   - HTTP answers each send (`answer`): 2xx confirms, a refusal fails it, 429/5xx waits and resends, a lost
- *     answer is settled by the transcript like a dead socket.
+ *   - HTTP answers each send (`answer`): 2xx confirms, a refusal fails it, 429/5xx waits and resends (after
+ *     the transcript says whether it arrived), a lost answer is settled by the transcript like a dead socket.
+ *     One is sent at a time, so the hub files them in order.
  * Nothing stays "sending" for ever: an item not delivered within `sendTimeoutMs` is failed, with Retry. A
  * transcript request that gets no answer is asked again with backoff, then given up on: messages it would
  * have settled are failed (resending blind could show one twice), and new ones go out.
@@ -29,7 +30,12 @@ export interface Carrier {
   readonly answers: boolean;
 }
 
-export type Answer = 'ok' | 'refused' | 'lost' | { retryInMs: number };
+/**
+ * What became of a send on an answering carrier: delivered; refused (the visitor sees it failed, with Retry);
+ * to be sent again at once (it never reached the hub: another way, a new socket id); or to be sent again
+ * after a while, once the transcript has said whether it arrived.
+ */
+export type Answer = 'ok' | 'refused' | 'resend' | { retryInMs: number; mayHaveArrived: boolean };
 
 export interface OutboxDeps {
   storage: SafeStorage;
@@ -84,6 +90,9 @@ export function createOutbox(deps: OutboxDeps) {
     timers[name] = undefined;
   };
   const shown = (i: TrackedItem): boolean => i.kind === 'message' && !i.untracked;
+  /** Sent, and its fate unknown: its socket died, or its answer never came. */
+  const lost = (i: TrackedItem): boolean =>
+    i.status === 'inflight' && (i.answered ? i.epoch === -1 : i.epoch !== epoch);
 
   function save(): void {
     saveOutbox(deps.storage, deps.conversationId(), items);
@@ -124,7 +133,7 @@ export function createOutbox(deps: OutboxDeps) {
       return;
     }
     // The hub will not show what it has: what only a transcript could settle is failed, the queue goes on.
-    for (const item of items) if (item.status === 'inflight' && item.epoch !== epoch) fail(item);
+    for (const item of items) if (lost(item)) fail(item);
     holding = false;
     save();
     flush();
@@ -148,7 +157,13 @@ export function createOutbox(deps: OutboxDeps) {
       const frame = itemToFrame(item, conversationId);
       if (deps.carrier.send(item.id, frame, serialize(frame)) === 'not_ready') break;
       changed = true;
-      Object.assign(item, { status: 'inflight', attempts: item.attempts + 1, epoch, sentAt: now() });
+      Object.assign(item, {
+        status: 'inflight',
+        attempts: item.attempts + 1,
+        epoch,
+        sentAt: now(),
+        answered: deps.carrier.answers,
+      });
       // Over the socket only visitor messages appear in transcripts: the rest is done once handed over.
       if (!deps.carrier.answers && !shown(item)) item.untracked = true;
       if (oneAtATime) break;
@@ -166,8 +181,8 @@ export function createOutbox(deps: OutboxDeps) {
     const done = new Set(confirmed);
     for (const id of confirmed) deps.setState(id, 'sent');
     for (const item of items) {
-      if (!missing.includes(item.id) || item.status !== 'inflight') continue;
-      if (item.epoch === epoch) continue; // late, not lost: its socket (or request) is still live
+      // Not lost but late (its socket still lives), or still waiting for its answer: checked again later.
+      if (!missing.includes(item.id) || !lost(item)) continue;
       if (item.attempts >= MAX_ATTEMPTS) fail(item);
       else item.status = 'queued';
     }
@@ -187,20 +202,22 @@ export function createOutbox(deps: OutboxDeps) {
     } else if (result === 'refused') {
       fail(item);
       items = items.filter((i) => i.status !== 'failed' || shown(i));
-    } else if (result === 'lost') {
-      if (!shown(item)) items = items.filter((i) => i !== item);
+    } else if (result === 'resend') {
+      item.status = 'queued';
+      item.attempts -= 1;
+    } else if (item.attempts >= MAX_ATTEMPTS) {
+      fail(item);
+    } else {
+      pausedUntil = now() + result.retryInMs;
+      arm('pause', flush, result.retryInMs);
+      if (!result.mayHaveArrived) item.status = 'queued';
+      else if (!shown(item)) items = items.filter((i) => i !== item);
       else {
         // It may have reached the hub: the transcript decides whether it is sent again.
         item.epoch = -1;
         holding = true;
         requestTranscript();
       }
-    } else if (item.attempts >= MAX_ATTEMPTS) {
-      fail(item);
-    } else {
-      item.status = 'queued';
-      pausedUntil = now() + result.retryInMs;
-      arm('pause', flush, result.retryInMs);
     }
     save();
     flush();
@@ -219,7 +236,7 @@ export function createOutbox(deps: OutboxDeps) {
       epoch += 1;
       outstanding = false;
       misses = 0;
-      if (items.some((i) => i.status === 'inflight' && i.epoch !== epoch)) {
+      if (items.some(lost)) {
         holding = true;
         requestTranscript();
       } else flush();
@@ -240,6 +257,19 @@ export function createOutbox(deps: OutboxDeps) {
       deps.setState(id, 'sending');
       save();
       flush();
+    },
+    /** Events sent over the socket may not have been taken (the gateway refused one): the transcript decides. */
+    reconsider(): void {
+      for (const item of items) if (item.status === 'inflight' && !item.answered) item.epoch = -1;
+      if (!items.some(lost)) return;
+      holding = true;
+      requestTranscript();
+    },
+    /** Nothing takes events: what has not gone out fails, with Retry, instead of waiting for its deadline. */
+    failUnsent(): void {
+      for (const item of items) if (item.status === 'queued') fail(item);
+      items = items.filter((i) => i.status !== 'failed' || shown(i));
+      save();
     },
     failAll(): void {
       items = items.filter(shown);

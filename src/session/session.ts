@@ -6,20 +6,21 @@
  */
 import type { InboundFrame, MessagePart, OutboundFrame, Rejection, UserIdentity } from '../protocol';
 import type { ConnectionState, SendResult } from '../transport/connection';
+import type { SendMode, SendWay } from '../transport/send-mode';
 import type { OutboxItem } from './outbox-item';
-
-/** How the visitor's events reach the hub: over the socket (as the manual) or POSTed beside it. */
-export type SendMode = 'socket' | 'http';
 
 export interface SessionStatus {
   state: ConnectionState;
   /** With `reconnecting`: when the next attempt starts. */
   retryInMs?: number;
-  /** The way events go out, once the session knows it. */
+  /** The configured send mode, and the way events go now (`none`: the hub refuses them both ways). */
   sendMode?: SendMode;
+  sendingVia?: SendWay | 'none';
 }
 
-export type { SendResult };
+export type { SendMode, SendResult, SendWay };
+
+export type EnqueueResult = 'queued' | 'too_large' | 'refused';
 
 export type DeliveryState = 'sending' | 'sent' | 'failed';
 
@@ -79,8 +80,11 @@ export interface SessionListener {
 export interface Session {
   /** Connects (or joins the leading tab) and starts reporting to `listener`. */
   open(listener: SessionListener): void;
-  /** Queues an item for exactly-once delivery; refused at once when the hub could never take it. */
-  enqueue(item: QueuedItem): 'queued' | 'too_large';
+  /**
+   * Queues an item for exactly-once delivery; refused at once when the hub could never take it (too large),
+   * or takes no events at all (`refused`, after the visitor was told).
+   */
+  enqueue(item: QueuedItem): EnqueueResult;
   /** The visitor's Retry on a failed message. */
   retry(id: string): void;
   /** Asks for a conversation; at most one start is in flight, and a wanted one is asked again after a reconnect. */

@@ -94,7 +94,7 @@ export function createChatStore(deps: StoreDeps) {
     userId: conversation.userId,
     openConversation: (id) => api.openConversation(id),
     newConversation: () => api.newConversation(),
-    sendMode: () => state.connection.value.sendMode ?? 'socket',
+    sendMode: () => (state.connection.value.sendingVia === 'http' ? 'http' : 'socket'),
     onDeleteTimeout(which) {
       log.notice(t('deleteTimedOut'), 'error');
       const what = which === 'all' ? 'all conversations' : 'a conversation';

@@ -3,8 +3,8 @@ import type { MessagePart, SenderKind } from '../protocol';
 import type { SendMode, SessionStatus } from '../session';
 
 export interface HostEvents {
-  /** `sendMode`: the configured send mode, when the chat application announces itself. */
-  ready: { sendMode?: SendMode | 'auto' };
+  /** `sendMode`: the configured send mode, where it is known when the widget announces itself. */
+  ready: { sendMode?: SendMode };
   open: Record<string, never>;
   close: Record<string, never>;
   message: {
@@ -17,7 +17,8 @@ export interface HostEvents {
     history: boolean;
   };
   action: { id: string; data: Record<string, unknown>; type: string };
-  status: Pick<SessionStatus, 'state' | 'retryInMs' | 'sendMode'>;
+  /** `sendMode`: as configured; `sendingVia`: the way events go now (`none`: the hub refuses both). */
+  status: Pick<SessionStatus, 'state' | 'retryInMs' | 'sendMode' | 'sendingVia'>;
   conversation: { conversationId: string; isNew: boolean };
   error: { code: number | string; message: string };
   unread: { count: number };

@@ -33,11 +33,12 @@ export function createSessionListener(ctx: ListenerContext): SessionListener & {
     frame: ctx.frame,
     status(status) {
       state.connection.value = status;
-      const { state: now, retryInMs, sendMode } = status;
+      const { state: now, retryInMs, sendMode, sendingVia } = status;
       emit('status', {
         state: now,
         ...(retryInMs === undefined ? {} : { retryInMs }),
         ...(sendMode ? { sendMode } : {}),
+        ...(sendingVia ? { sendingVia } : {}),
       });
     },
     ready: () => ctx.conversation.onReady(),
@@ -46,6 +47,8 @@ export function createSessionListener(ctx: ListenerContext): SessionListener & {
         ctx.log.notice(ctx.t('startFailed'), 'error');
         emit('error', { code: 'start_timeout', message: 'The hub did not answer conversation_start' });
       } else {
+        // Also under the composer (an alert), where the visitor's next message would have gone.
+        state.composerError.value = ctx.t('hubRefused');
         ctx.log.notice(ctx.t('hubRefused'), 'error');
         emit('error', { code: 'refused', message: trouble.detail });
       }

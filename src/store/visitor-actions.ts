@@ -40,8 +40,9 @@ export function createVisitorActions(ctx: VisitorActionsContext) {
       if (!trimmed && !files.length) return false;
       const { item, shared } = composeUserMessage(trimmed, shown, files, now());
       // Refused before the visitor's text leaves the composer: the hub could never take it.
-      if (session.enqueue(item) === 'too_large') {
-        state.composerError.value = t('messageTooLong');
+      const queued = session.enqueue(item);
+      if (queued !== 'queued') {
+        state.composerError.value = t(queued === 'too_large' ? 'messageTooLong' : 'hubRefused');
         return false;
       }
       batch(() => {
