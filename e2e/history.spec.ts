@@ -60,11 +60,9 @@ async function chat(w: Widget, text: string): Promise<void> {
   await expect(w.log.locator('[data-sender="bot"]').filter({ hasText: text })).toBeVisible();
 }
 
-test('the list shows past conversations, marks the current one, and opens an older one', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('the list shows past conversations, marks the current one, and opens an older one', {
+  tag: '@every-mode',
+}, async ({ page, openHost, hub }) => {
   const w = await openHost(page);
   await w.launcher.click();
   await chat(w, 'first topic');
@@ -112,11 +110,9 @@ test('the list shows past conversations, marks the current one, and opens an old
   await expect(w.composer).toBeVisible();
 });
 
-test('pagination: ten at a time, "Load more" for the rest; one can be deleted from the list', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('pagination: ten at a time, "Load more" for the rest; one can be deleted from the list', {
+  tag: '@every-mode',
+}, async ({ page, openHost, hub }) => {
   const w = await openHost(page);
   await w.launcher.click();
   await chat(w, 'my own');
@@ -145,11 +141,9 @@ test('pagination: ten at a time, "Load more" for the rest; one can be deleted fr
   expect(hub.control.conversation(victim)).toBeUndefined();
 });
 
-test('delete the current conversation, then delete all after a confirmation (Cancel does nothing)', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('delete the current conversation, then delete all after a confirmation (Cancel does nothing)', {
+  tag: '@every-mode',
+}, async ({ page, openHost, hub }) => {
   const w = await openHost(page);
   await w.launcher.click();
   await chat(w, 'keep me');
@@ -214,11 +208,9 @@ test('download transcript saves one line per message, under a strict CSP', async
   await expect(w.panel.getByRole('button', { name: 'Conversation menu' })).toBeFocused();
 });
 
-test('JS API: getMetadata resolves the hub’s metadata; deleteConversation deletes', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('JS API: getMetadata resolves the hub’s metadata; deleteConversation deletes', {
+  tag: '@every-mode',
+}, async ({ page, openHost, hub }) => {
   await openHost(page, { cfg: { metadata: '{"source":"e2e"}' } });
   await page.waitForFunction(() => typeof window.CaptivateChat?.getMetadata === 'function');
   // No conversation yet: nothing to ask the hub.

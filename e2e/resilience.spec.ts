@@ -16,7 +16,7 @@ const botReply = (text: string) => ({
   event_payload: { type: 'message_create', bot: {}, content: [{ type: 'text', text }] },
 });
 
-test.describe('restore after reload', () => {
+test.describe('restore after reload', { tag: '@every-mode' }, () => {
   for (const shape of ['messages', 'transcript'] as const) {
     test(`renders the history (${shape} shape) before anything new, without a new conversation`, async ({
       page,

@@ -6,7 +6,7 @@
  */
 import type { SafeStorage } from '../storage';
 import { createFollowerSession } from './follower-session';
-import type { Session, SessionListener } from './session';
+import type { Session, SessionListener, SessionStatus } from './session';
 import { isTabMessage, type TabMessage } from './tab-messages';
 import { createTabSync, type TabSync, type TabSyncEnv } from './tab-sync';
 
@@ -30,6 +30,8 @@ export function createTabSession(deps: TabSessionDeps): Session {
     conversationId: () => listener?.conversationId(),
   });
   const current = (): Session => leader ?? follower;
+  /** The leader's latest status, for tabs that join later. */
+  let status: SessionStatus | undefined;
 
   /** What the leader's session reports goes to this tab's store and to every other tab. */
   const relay = (to: SessionListener): SessionListener => ({
@@ -39,6 +41,7 @@ export function createTabSession(deps: TabSessionDeps): Session {
       tell({ t: 'frame', frame });
     },
     status(next) {
+      status = next;
       to.status(next);
       tell({ t: 'status', status: next });
     },
@@ -84,7 +87,9 @@ export function createTabSession(deps: TabSessionDeps): Session {
         return;
       case 'sync':
         if (!leader) return;
-        // A new tab: it gets the conversation so far (the transcript is relayed) and what the store knows.
+        // A new tab: it gets the connection status, the conversation so far (the transcript is relayed) and
+        // what the store knows.
+        if (status) tell({ t: 'status', status });
         leader.requestTranscript();
         listener?.joined?.();
         return;
