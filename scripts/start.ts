@@ -15,17 +15,30 @@ const { values } = parseArgs({
   },
 });
 
-const hub = await createHub({ port: Number(values['hub-port']), verbose: values.verbose });
+const devOrigins = [`http://127.0.0.1:${values.port}`, `http://localhost:${values.port}`];
+const hub = await createHub({
+  port: Number(values['hub-port']),
+  verbose: values.verbose,
+  controlOrigins: devOrigins,
+});
 // The demo pages read the hub's address from these (see .env); the actual port wins over the default.
 process.env.VITE_HUB_WS = hub.url;
 process.env.VITE_HUB_HTTP = hub.httpUrl;
+// The protocol console changes the emulator's options through this dev server (same origin, no CORS).
+process.env.VITE_HUB_CONTROL_TOKEN = hub.controlToken;
 const vite = await createServer({
-  server: { host: '127.0.0.1', port: Number(values.port), strictPort: true },
+  server: {
+    host: '127.0.0.1',
+    port: Number(values.port),
+    strictPort: true,
+    proxy: { '/__control/': { target: hub.httpUrl, changeOrigin: true } },
+  },
 });
 await vite.listen();
 const base = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`;
 
 console.log(`\nHub emulator:     ${hub.url}`);
+console.log(`Control token:    ${hub.controlToken}   (header x-control-token on ${hub.httpUrl}/__control/)`);
 console.log(`Demo page:        ${base}`);
 console.log(`Iframe embed:     ${base}demo/iframe.html`);
 console.log(`Protocol console: ${base}console.html\n`);

@@ -24,6 +24,10 @@ export const USAGE = `Usage: npm run hub -- [options]
   --start-answer-rate R         0..1 chance conversation_start is answered (default 1)
   --data DIR                    persist conversations and uploads in DIR
   --max-upload-bytes N          upload size limit (default 10485760)
+  --max-total-upload-bytes N    all uploads together (default 268435456; then 507)
+  --max-conversations N         conversations kept; the oldest go first (default 10000)
+  --max-messages N              messages kept per conversation; the oldest go first (default 50000)
+  --ttl-ms N                    forget conversations and uploads untouched this long (default 7 days; 0 never)
   --idle-timeout-ms N           close sockets silent for N ms (default 600000; 0 disables)
   --max-connection-age-ms N     close sockets older than N ms (default 7200000; 0 disables)
   --verbose                     log every frame both ways
@@ -48,6 +52,10 @@ const FLAGS = {
   'start-answer-rate': { type: 'string' },
   data: { type: 'string' },
   'max-upload-bytes': { type: 'string' },
+  'max-total-upload-bytes': { type: 'string' },
+  'max-conversations': { type: 'string' },
+  'max-messages': { type: 'string' },
+  'ttl-ms': { type: 'string' },
   'idle-timeout-ms': { type: 'string' },
   'max-connection-age-ms': { type: 'string' },
   verbose: { type: 'boolean' },
@@ -113,6 +121,10 @@ export function parseCliArgs(argv: readonly string[]): HubOptions & { help: bool
     startAnswerRate: rate('start-answer-rate', v['start-answer-rate']),
     dataDir: v.data,
     maxUploadBytes: integer('max-upload-bytes', v['max-upload-bytes']),
+    maxTotalUploadBytes: integer('max-total-upload-bytes', v['max-total-upload-bytes']),
+    maxConversations: positive('max-conversations', v['max-conversations']),
+    maxMessagesPerConversation: positive('max-messages', v['max-messages']),
+    ttlMs: integer('ttl-ms', v['ttl-ms']),
     idleTimeoutMs: integer('idle-timeout-ms', v['idle-timeout-ms']),
     maxConnectionAgeMs: integer('max-connection-age-ms', v['max-connection-age-ms']),
     verbose: v.verbose ?? false,

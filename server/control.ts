@@ -30,8 +30,10 @@ export interface HubControl {
   push(conversationId: string | null, frame: unknown): number;
   /** Terminates every socket abruptly (no close frame); returns the count. */
   drop(): number;
-  /** The next `count` frames of `eventType` are lost with their socket (see faults.ts). */
+  /** The next `count` events of `eventType` are lost with their socket or HTTP request (see faults.ts). */
   loseNext(eventType: string, count?: number): void;
+  /** The next `count` HTTP sends of `eventType` are handled, then their answer is lost (see faults.ts). */
+  loseNextAnswer(eventType: string, count?: number): void;
   /** Refuses WebSocket upgrades with HTTP 503 for `ms` milliseconds (0 stops refusing). */
   refuse(ms: number): void;
   isRefusing(): boolean;
@@ -79,6 +81,7 @@ export function createControl(deps: {
       return all.length;
     },
     loseNext: (eventType, count) => deps.faults.loseNext(eventType, count),
+    loseNextAnswer: (eventType, count) => deps.faults.loseNextAnswer(eventType, count),
     refuse(ms) {
       refuseUntil = ms > 0 ? Date.now() + ms : 0;
     },

@@ -1,6 +1,8 @@
 /**
  * The conversation store: conversations with their user, metadata, messages (user, bot and agent, in
  * order), recorded actions and live-agent state. Every mutation calls `onChange` (persistence hooks in).
+ * Bounded: past `maxConversations` the oldest conversation goes, past `maxMessagesPerConversation` a
+ * conversation's oldest messages go, and `sweep()` forgets conversations untouched for `ttlMs`.
  */
 import { type Json, newUuid } from './wire';
 
@@ -40,6 +42,8 @@ export interface Conversation {
   userBasicInfo: Json | null;
   metadata: Json;
   createdAt: number;
+  /** The last time a message was added (TTL). Absent in data saved by older versions. */
+  touchedAt?: number;
   messages: StoredMessage[];
   actions: RecordedAction[];
   agent: AgentState;
@@ -71,11 +75,30 @@ export interface ConversationStore {
   findMessage(messageId: string): { conv: Conversation; message: StoredMessage } | undefined;
   /** Replaces the whole content (loading from disk). */
   load(conversations: Conversation[]): void;
+  /** Forgets conversations untouched for longer than the TTL; returns their ids. */
+  sweep(now?: number): string[];
 }
 
-export function createConversationStore(onChange: () => void = () => {}): ConversationStore {
+export interface StoreLimits {
+  maxConversations: number;
+  maxMessagesPerConversation: number;
+  /** 0 keeps conversations for ever. */
+  ttlMs: number;
+}
+
+const UNBOUNDED: StoreLimits = { maxConversations: Infinity, maxMessagesPerConversation: Infinity, ttlMs: 0 };
+
+export function createConversationStore(
+  onChange: () => void = () => {},
+  limits: StoreLimits = UNBOUNDED,
+): ConversationStore {
+  /** In creation order, so the first entry is the oldest (evicted first). */
   const byId = new Map<string, Conversation>();
   let seq = 0;
+  const evictOldest = () => {
+    const oldest = byId.keys().next();
+    if (!oldest.done) byId.delete(oldest.value);
+  };
   const changed = <T>(value: T): T => {
     onChange();
     return value;
@@ -93,6 +116,7 @@ export function createConversationStore(onChange: () => void = () => {}): Conver
         actions: [],
         agent: { connected: false },
       };
+      while (byId.size >= limits.maxConversations) evictOldest();
       byId.set(conv.id, conv);
       return changed(conv);
     },
@@ -108,6 +132,9 @@ export function createConversationStore(onChange: () => void = () => {}): Conver
     addMessage(conv, message) {
       const stored: StoredMessage = { ...message, id: message.id ?? newUuid(), at: Date.now() };
       conv.messages.push(stored);
+      const over = conv.messages.length - limits.maxMessagesPerConversation;
+      if (over > 0) conv.messages.splice(0, over);
+      conv.touchedAt = stored.at;
       return changed(stored);
     },
     editMessage(conv, ids, parts) {
@@ -143,8 +170,23 @@ export function createConversationStore(onChange: () => void = () => {}): Conver
     },
     load(conversations) {
       byId.clear();
-      for (const conv of conversations) byId.set(conv.id, conv);
-      seq = Math.max(0, ...conversations.map((c) => c.seq));
+      seq = 0;
+      const oldestFirst = [...conversations].sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+      for (const conv of oldestFirst) {
+        while (byId.size >= limits.maxConversations) evictOldest();
+        byId.set(conv.id, conv);
+        if (conv.seq > seq) seq = conv.seq;
+      }
+    },
+    sweep(now = Date.now()) {
+      if (limits.ttlMs <= 0) return [];
+      const gone: string[] = [];
+      for (const conv of byId.values()) {
+        if ((conv.touchedAt ?? conv.createdAt) < now - limits.ttlMs) gone.push(conv.id);
+      }
+      for (const id of gone) byId.delete(id);
+      if (gone.length > 0) onChange();
+      return gone;
     },
   };
 }

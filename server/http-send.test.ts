@@ -191,3 +191,51 @@ describe('accept-sends', () => {
     expect(() => hub.control.setOptions({ acceptSends: 'pigeon' as 'both' })).toThrow(/acceptSends/);
   });
 });
+
+describe('faults on HTTP sends', () => {
+  it('loseNext: the request is cut before it is handled; loseNextAnswer: handled, then cut', async () => {
+    const hub = await startHub();
+    const client = await TestClient.connect(hub.url);
+    const id = await client.start();
+    const say = (text: string) => ({
+      type: 'message_create',
+      conversation_id: id,
+      client_msg_id: text,
+      content: { type: 'text', text },
+    });
+    hub.control.loseNext('user_message');
+    await expect(
+      postEvent(hub, 'user_message', say('lost'), { socketId: client.socketId }),
+    ).rejects.toThrow();
+    hub.control.loseNextAnswer('user_message');
+    await expect(
+      postEvent(hub, 'user_message', say('unanswered'), { socketId: client.socketId }),
+    ).rejects.toThrow();
+    await client.next('bot_message');
+    expect(
+      hub.control
+        .conversation(id)
+        ?.messages.filter((m) => m.from === 'user')
+        .map((m) => m.clientMsgId),
+    ).toEqual(['unanswered']);
+    expect((await postEvent(hub, 'user_message', say('next'), { socketId: client.socketId })).body).toBe(
+      'OK',
+    );
+    expect(client.ws.readyState).toBe(client.ws.OPEN);
+  });
+
+  it('can be injected over /__control/lose', async () => {
+    const hub = await startHub();
+    const client = await TestClient.connect(hub.url);
+    const lose = (body: unknown) =>
+      fetch(`${hub.httpUrl}/__control/lose`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-control-token': hub.controlToken },
+        body: JSON.stringify(body),
+      }).then((r) => r.status);
+    expect(await lose({ eventType: 'conversation_start', answer: true })).toBe(200);
+    expect(await lose({ eventType: 'x', count: 0 })).toBe(400);
+    await expect(postEvent(hub, 'conversation_start', {}, { socketId: client.socketId })).rejects.toThrow();
+    await client.next('conversation_start_success');
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatch, Reply } from './dispatch';
+import type { Faults } from './faults';
 import { BodyTooLargeError, readBody, sendJson, sendText } from './http-util';
 import { type AcceptSends, isKeyAccepted } from './options';
 import type { Registry } from './registry';
@@ -16,6 +17,7 @@ export interface HttpSendDeps {
   registry: Registry;
   responder: Responder;
   dispatch: Dispatch;
+  faults: Faults;
   keys: readonly string[] | null;
   acceptSends: () => AcceptSends;
 }
@@ -61,6 +63,7 @@ export async function handleHttpSend(req: IncomingMessage, res: ServerResponse, 
   if (!event.socketId) return httpError(res, 400, 'Missing event.socket_id');
   const client = deps.registry.byId(event.socketId);
   if (!client) return httpError(res, 400, `No open socket ${event.socketId}`);
+  if (deps.faults.take(event.eventType)) return void req.socket.destroy();
 
   const toBody = BODY_ANSWERS[event.eventType];
   const answer: { status?: number; body?: Json } = {};
@@ -77,6 +80,7 @@ export async function handleHttpSend(req: IncomingMessage, res: ServerResponse, 
     },
   };
   deps.dispatch(client, event, reply, 'http');
+  if (deps.faults.takeAnswer(event.eventType)) return void req.socket.destroy();
   if (answer.status !== undefined) sendJson(res, answer.status, answer.body);
   else sendText(res, 200, 'OK');
 }

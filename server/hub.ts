@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { createAgent } from './agent';
 import { createControl, type HubControl } from './control';
+import { newControlToken } from './control-guard';
 import { createConversationStore } from './conversations';
 import { createDispatch, socketReply } from './dispatch';
 import { createHandlers } from './event-handlers';
@@ -19,9 +20,10 @@ import {
   DEFAULT_HOST,
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_MAX_CONNECTION_AGE_MS,
-  DEFAULT_MAX_UPLOAD_BYTES,
   DEFAULT_PORT,
+  type HubLimits,
   type HubOptions,
+  LIMIT_DEFAULTS,
   MAX_FRAME_BYTES,
 } from './options';
 import { createPersistence, type Persistence } from './persistence';
@@ -39,7 +41,10 @@ export interface Hub {
   url: string;
   /** `http://127.0.0.1:PORT` */
   httpUrl: string;
+  /** In-process control (no token needed). */
   control: HubControl;
+  /** The token `/__control/` asks for (header `x-control-token`). */
+  controlToken: string;
   close(): Promise<void>;
 }
 
@@ -57,16 +62,22 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   let runtime = initialRuntimeOptions(options);
   const getOptions = () => runtime;
   let httpUrl = '';
+  let port = 0;
+  const limits = { ...LIMIT_DEFAULTS, ...definedLimits(options) };
+  const controlToken = options.controlToken ?? newControlToken();
 
   let persistence: Persistence | null = null;
-  const store = createConversationStore(() => persistence?.schedule());
+  const store = createConversationStore(() => persistence?.schedule(), limits);
   if (options.dataDir) {
     persistence = createPersistence(options.dataDir, () => store.all(), {
       onError: (e) => log(`hub emulator: saving failed: ${String(e)}`),
     });
     store.load(persistence.load());
   }
-  const fileStore = createFileStore(options.dataDir);
+  const fileStore = createFileStore(options.dataDir, {
+    maxTotalBytes: limits.maxTotalUploadBytes,
+    ttlMs: limits.ttlMs,
+  });
   const frameLog = createFrameLog();
   const faults = createFaults();
   const registry = createRegistry({
@@ -113,15 +124,17 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     createHttpHandler({
       store,
       control,
+      controlGuard: { token: controlToken, port: () => port, origins: options.controlOrigins ?? [] },
       fileStore,
       keys,
       registry,
       responder,
       dispatch,
+      faults,
       acceptSends: () => runtime.acceptSends,
       options: getOptions,
       random,
-      maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      maxUploadBytes: limits.maxUploadBytes,
       fallbackBaseUrl: () => httpUrl,
       warn: log,
     }),
@@ -142,7 +155,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     });
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  port = typeof address === 'object' && address ? address.port : 0;
+  const sweeper = startSweeper(limits.ttlMs, () => {
+    for (const id of store.sweep()) registry.detachAll(id);
+    void fileStore.sweep();
+  });
   const shownHost = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
   const hostPart = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
   httpUrl = `http://${hostPart}:${port}`;
@@ -150,6 +167,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(sweeper);
       scheduler.clear();
       const open = [...wss.clients];
       const closed = Promise.all(open.map((ws) => new Promise((resolve) => ws.once('close', resolve))));
@@ -164,5 +182,18 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     return closing;
   };
 
-  return { port, url: `ws://${hostPart}:${port}`, httpUrl, control, close };
+  return { port, url: `ws://${hostPart}:${port}`, httpUrl, control, controlToken, close };
+}
+
+function definedLimits(options: HubOptions): Partial<HubLimits> {
+  const keys = Object.keys(LIMIT_DEFAULTS) as (keyof HubLimits)[];
+  return Object.fromEntries(keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]));
+}
+
+/** Sweeps expired conversations and uploads a few times per TTL (at most once a minute). */
+function startSweeper(ttlMs: number, sweep: () => void): NodeJS.Timeout | undefined {
+  if (ttlMs <= 0) return undefined;
+  const timer = setInterval(sweep, Math.max(1000, Math.min(60_000, ttlMs / 4)));
+  timer.unref();
+  return timer;
 }

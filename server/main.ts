@@ -19,7 +19,8 @@
  * HTTP: POST /api/custom-channel/sockets/message · GET /api/transcript?conversation_id= (both x-api-key) ·
  * GET /healthz · GET /assets/<name> · GET /pages/<name> · POST /api/file-to-text (multipart: file,
  * includeMetadata, storage, path) · GET /files/<key>?expires=&sig= · GET /large-message/<id> (x-api-key).
- * Control (loopback only): POST /__control/push {conversationId?, frame} · POST /__control/drop ·
+ * Control (loopback, Host a loopback name, header x-control-token: the token printed at start, JSON
+ * bodies; no CORS): POST /__control/push {conversationId?, frame} · POST /__control/drop ·
  * POST /__control/refuse {ms} · GET /__control/frames?conversationId=&type= · GET /__control/conversations ·
  * POST /__control/reset · GET|POST /__control/options · GET /__control/stats.
  */
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const { help: _help, ...hubOptions } = options;
   const hub = await createHub(hubOptions);
   console.log(`Captivate hub emulator listening on ${hub.url}`);
+  console.log(`Control token: ${hub.controlToken} (header x-control-token on ${hub.httpUrl}/__control/)`);
 
   let stopping = false;
   const stop = (signal: string) => {

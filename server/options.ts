@@ -68,6 +68,8 @@ export interface HubOptions extends Partial<RuntimeOptions>, Partial<HubLimits> 
   maxConnectionAgeMs?: number;
   /** The `/__control/` token; default a fresh random one per run. */
   controlToken?: string;
+  /** Origins besides the hub's own that may use `/__control/` (the protocol console's dev server). */
+  controlOrigins?: readonly string[];
   /** Where log lines go. Default console.log. */
   log?: (line: string) => void;
   /** Random source for the agent failure roll and the answer rates (tests). Default Math.random. */
@@ -92,7 +94,7 @@ export const RUNTIME_DEFAULTS: RuntimeOptions = {
 
 export const LIMIT_DEFAULTS: HubLimits = {
   maxConversations: 10_000,
-  maxMessagesPerConversation: 5_000,
+  maxMessagesPerConversation: 50_000,
   maxUploadBytes: 10 * 1024 * 1024,
   maxTotalUploadBytes: 256 * 1024 * 1024,
   ttlMs: 7 * 24 * 3600 * 1000,

@@ -30,6 +30,8 @@ export interface Registry {
   send(client: ClientSocket, eventType: string, payload: Json): void;
   /** False when the frame was not delivered (socket not open, or larger than `maxFrameOut`). */
   sendRaw(client: ClientSocket, frame: unknown): boolean;
+  /** True when this push is within `maxFrameOut` bytes. */
+  fits(eventType: string, payload: Json): boolean;
   /** Sends to every socket attached to the conversation; returns how many got it. */
   deliver(conversationId: string, eventType: string, payload: Json): number;
   deliverRaw(conversationId: string, frame: unknown): number;
@@ -78,6 +80,9 @@ export function createRegistry(deps: {
     send: (client, eventType, payload) =>
       void sendRaw(client, buildFrame(eventType, payload, deps.envelope())),
     sendRaw,
+    fits: (eventType, payload) =>
+      Buffer.byteLength(JSON.stringify(buildFrame(eventType, payload, deps.envelope()))) <=
+      deps.maxFrameOut(),
     deliver(conversationId, eventType, payload) {
       const frame = buildFrame(eventType, payload, deps.envelope());
       return attachedTo(conversationId).filter((c) => sendRaw(c, frame)).length;

@@ -2,7 +2,8 @@
  * Test helpers (not a test file): start hubs in-process on port 0 and stop them after each test, a
  * real `ws` client that queues frames and waits for the next one of a type, and fixture loading.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import WebSocket from 'ws';
@@ -29,6 +30,19 @@ export function trackHubs(): (options?: HubOptions) => Promise<Hub> {
     const hub = await createHub({ port: 0, replyDelayMs: 0, agentDelayMs: 0, log: () => {}, ...options });
     hubs.push(hub);
     return hub;
+  };
+}
+
+/** Registers an afterEach that removes every directory made through the returned function. */
+export function trackTempDirs(prefix = 'hub-data-'): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(path.join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
   };
 }
 

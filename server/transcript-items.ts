@@ -70,8 +70,8 @@ export function transcriptItems(
     const item = normalisedItem(message);
     const last = items[items.length - 1];
     if (last?.from === 'bot' && item.from === 'bot') {
-      last.parts.push(...item.parts);
-      last.files.push(...item.files);
+      for (const part of item.parts) last.parts.push(part);
+      for (const file of item.files) last.files.push(file);
       if (item.actions) last.actions = [...(last.actions ?? []), ...item.actions];
     } else {
       items.push(item);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../i18n';
+import { createI18n, en } from '../i18n';
 import { createSafeStorage } from '../storage';
 import { FakeStorage, fakeWindow } from '../storage/test-fakes';
 import { createAgentLifecycle } from './agent-lifecycle';
@@ -17,7 +17,7 @@ function setup(storage = createSafeStorage('none')) {
     state,
     storage,
     emit: (name, detail) => events.push({ name, detail }),
-    t: createI18n('en').t,
+    t: createI18n(en).t,
     notice: (text) => notices.push(text),
     waitMs: WAIT_MS,
     now: Date.now,

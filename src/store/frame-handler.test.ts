@@ -1,6 +1,6 @@
 /** What the frame handler lets through: frames of other conversations never reach the screen or the host. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../i18n';
+import { createI18n, en } from '../i18n';
 import type { InboundFrame } from '../protocol';
 import { createSafeStorage } from '../storage';
 import { createAgentLifecycle } from './agent-lifecycle';
@@ -17,7 +17,7 @@ function setup() {
   const shown: ChatMessage[] = [];
   const notices: Array<{ text: string; tone: string | undefined }> = [];
   const emit = (name: HostEventName, detail: unknown) => void events.push({ name, detail });
-  const t = createI18n('en').t;
+  const t = createI18n(en).t;
   const notice = (text: string, tone?: 'info' | 'error') => void notices.push({ text, tone });
   let now = 0;
   const handle = createFrameHandler({

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createI18n } from '../i18n';
+import { createI18n, en } from '../i18n';
 import type { FileRef } from '../protocol/model';
 import { createHubSession } from '../session';
 import { createSafeStorage } from '../storage';
@@ -12,7 +12,7 @@ import { createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
 import { App } from './app';
 
-const i18n = createI18n('en');
+const i18n = createI18n(en);
 let container: HTMLElement;
 let asked: string[];
 
