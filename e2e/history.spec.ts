@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
+import type { Hub } from '../server/hub';
 import { expect, storedConversationId, test, type Widget } from './support/fixtures';
 
 /** The anonymous user id the widget stored for this page. */
@@ -21,7 +22,18 @@ function storedUserId(page: Page): Promise<string> {
 }
 
 /** Starts `count` conversations for `userId` from a plain socket, as another device of the visitor would. */
-async function startConversations(hubUrl: string, userId: string, count: number): Promise<void> {
+/** Seeds conversations over a raw socket (the hub takes socket sends meanwhile, whatever its send mode). */
+async function startConversations(hub: Hub, userId: string, count: number): Promise<void> {
+  const accepted = hub.control.options().acceptSends;
+  hub.control.setOptions({ acceptSends: 'both' });
+  try {
+    await startOverSocket(hub.url, userId, count);
+  } finally {
+    hub.control.setOptions({ acceptSends: accepted });
+  }
+}
+
+async function startOverSocket(hubUrl: string, userId: string, count: number): Promise<void> {
   const ws = new WebSocket(`${hubUrl}?apiKey=e2e-key`);
   const started = new Promise<void>((resolve, reject) => {
     let n = 0;
@@ -116,7 +128,7 @@ test('pagination: ten at a time, "Load more" for the rest; one can be deleted fr
   const w = await openHost(page);
   await w.launcher.click();
   await chat(w, 'my own');
-  await startConversations(hub.url, await storedUserId(page), 11);
+  await startConversations(hub, await storedUserId(page), 11);
 
   await openMenu(w, 'Conversations');
   const items = w.panel.locator('button[data-conversation-id]');
