@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HTTP_URL, DEFAULT_HUB_URL, DEFAULT_UPLOAD_URL, defaultHttpUrl } from '../store/options';
-import { parseOptions, resolveChatOptions } from './config';
+import { parseAppOptions, parseLauncherOptions, parseOptions, resolveChatOptions } from './config';
 
 function parse(cfg: Record<string, string>) {
   const errors: [string, string][] = [];
@@ -69,6 +69,15 @@ describe('send-mode and http-url', () => {
     expect(options.httpUrl).toBe(DEFAULT_HTTP_URL);
   });
 
+  it('report send-mode http without an HTTP side, and use auto (the socket)', () => {
+    const { options, errors } = parse({ url: 'wss://hub.example.com', 'send-mode': 'http' });
+    expect(errors).toEqual([['send-mode', expect.stringContaining('no http-url')]]);
+    expect(options).toMatchObject({ sendMode: 'auto', httpUrl: undefined });
+    expect(
+      resolveChatOptions({ apiKey: 'K', url: 'wss://hub.example.com', sendMode: 'http' }, () => {}).sendMode,
+    ).toBe('auto');
+  });
+
   it('fall back to no HTTP side when a custom url comes with a refused http-url', () => {
     const { options, keys } = parse({ url: 'wss://hub.example.com', 'http-url': 'http://hub.example.com' });
     expect(keys).toEqual(['http-url']);
@@ -86,7 +95,7 @@ describe('plaintext endpoints', () => {
   ])('%s %s outside loopback is a configuration error', (key, value, fallback) => {
     const { options, errors } = parse({ [key]: value });
     expect(errors.map(([k]) => k)).toEqual([key]);
-    expect(errors[0]![1]).toMatch(/only on loopback/);
+    expect(errors[0]![1]).toMatch(/on loopback/);
     expect(key === 'url' ? options.url : options.uploadUrl).toBe(fallback);
   });
 
@@ -102,6 +111,20 @@ describe('plaintext endpoints', () => {
     const { options, errors } = parse({ [key]: value });
     expect(errors).toEqual([]);
     expect(key === 'url' ? options.url : options.uploadUrl).toBe(value);
+  });
+});
+
+describe('the two stages', () => {
+  it('report a plaintext url once, when the application loads, and connect to the default', () => {
+    const errors: string[] = [];
+    const read = (key: string) => ({ 'api-key': 'K', url: 'ws://hub.example.com/' })[key];
+    const report = (key: string) => errors.push(key);
+    const launcher = parseLauncherOptions(read, report)!;
+    expect(errors).toEqual([]);
+    const options = parseAppOptions(read, report, launcher);
+    expect(errors).toEqual(['url']);
+    expect(options.url).toBe(DEFAULT_HUB_URL);
+    expect(options.httpUrl).toBe(DEFAULT_HTTP_URL);
   });
 });
 

@@ -8,13 +8,20 @@
  * is parsed (and reported) exactly once.
  */
 import { canonicalLocale } from '../i18n/locales';
-import { type ChatOptions, DEFAULTS, defaultHttpUrl, LAUNCHER_DEFAULTS } from '../store/options';
+import {
+  type ChatOptions,
+  DEFAULTS,
+  defaultHttpUrl,
+  LAUNCHER_DEFAULTS,
+  type SendMode,
+} from '../store/options';
 import {
   absoluteUrl,
   apiBase,
   bool,
   color,
   createReader,
+  EXPECTED,
   email,
   endpointUrl,
   jsonObject,
@@ -44,7 +51,9 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
   const { get, opt } = createReader(read, report);
   return {
     apiKey,
-    url: get('url', endpointUrl('wss:', 'ws:'), LAUNCHER_DEFAULTS.url),
+    // Any ws(s) URL here; plaintext outside loopback is refused when the application loads (parseAppOptions),
+    // which keeps the check off the loader's budget. Nothing connects before then.
+    url: get('url', absoluteUrl('ws:', 'wss:'), LAUNCHER_DEFAULTS.url),
     persist: get('persist', oneOf('local', 'session', 'none'), LAUNCHER_DEFAULTS.persist),
     open: get('open', bool, LAUNCHER_DEFAULTS.open),
     position: get('position', oneOf('right', 'left'), LAUNCHER_DEFAULTS.position),
@@ -68,11 +77,23 @@ export function parseAppOptions(
     lastName: opt('user-last-name', text),
     email: opt('user-email', email),
   };
-  const httpUrl = get('http-url', apiBase, defaultHttpUrl(launcher.url));
+  const url = createReader((key) => (key === 'url' ? launcher.url : undefined), report).get(
+    'url',
+    endpointUrl('wss:', 'ws:'),
+    DEFAULTS.url,
+    EXPECTED.url,
+  );
+  const httpUrl = get('http-url', apiBase, defaultHttpUrl(url), EXPECTED.apiBase);
   return {
     ...DEFAULTS,
     ...launcher,
-    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
+    url,
+    sendMode: sendModeFor(
+      get('send-mode', oneOf<SendMode>('auto', 'socket', 'http'), DEFAULTS.sendMode),
+      httpUrl,
+      'send-mode',
+      report,
+    ),
     httpUrl,
     user: Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)),
     metadata: get('metadata', jsonObject, DEFAULTS.metadata),
@@ -85,13 +106,25 @@ export function parseAppOptions(
     attachments: get('attachments', bool, DEFAULTS.attachments),
     maxFileSize: get('max-file-size', positiveInt, DEFAULTS.maxFileSize),
     accept: get('accept', (v) => v || undefined, DEFAULTS.accept),
-    uploadUrl: get('upload-url', endpointUrl('https:', 'http:'), DEFAULTS.uploadUrl),
+    uploadUrl: get('upload-url', endpointUrl('https:', 'http:'), DEFAULTS.uploadUrl, EXPECTED.https),
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
     sendTimeoutMs: get('send-timeout-ms', positiveInt, DEFAULTS.sendTimeoutMs),
     agentWaitMs: get('agent-wait-ms', positiveInt, DEFAULTS.agentWaitMs),
   };
+}
+
+/** `http` needs an HTTP side: without one it would never send anything, so it is reported and `auto` used. */
+function sendModeFor(
+  mode: SendMode,
+  httpUrl: string | undefined,
+  key: string,
+  report: ReportError,
+): SendMode {
+  if (mode !== 'http' || httpUrl) return mode;
+  report(key, 'is "http" but there is no http-url (none is assumed with a custom url); using "auto"');
+  return 'auto';
 }
 
 /** Both stages at once, for the iframe page, which has no loader. */
@@ -125,15 +158,23 @@ export function resolveChatOptions(
     (key, message) => report(CHECKED_IN_CODE[key as keyof typeof CHECKED_IN_CODE], message),
   );
   // An accepted URL is kept as written: the storage namespace is derived from `url`.
-  const asGiven = (parse: Parse<string>): Parse<string> =>
-    Object.assign((v: string) => (parse(v) === undefined ? undefined : v), { hint: parse.hint });
-  const url = get('url', asGiven(endpointUrl('wss:', 'ws:')), DEFAULTS.url);
+  const asGiven =
+    (parse: Parse<string>): Parse<string> =>
+    (v) =>
+      parse(v) === undefined ? undefined : v;
+  const url = get('url', asGiven(endpointUrl('wss:', 'ws:')), DEFAULTS.url, EXPECTED.url);
+  const httpUrl = get('http-url', apiBase, defaultHttpUrl(url), EXPECTED.apiBase);
   return {
     ...DEFAULTS,
     ...given,
     url,
-    sendMode: get('send-mode', oneOf('auto', 'socket', 'http'), DEFAULTS.sendMode),
-    httpUrl: get('http-url', apiBase, defaultHttpUrl(url)),
-    uploadUrl: get('upload-url', asGiven(endpointUrl('https:', 'http:')), DEFAULTS.uploadUrl),
+    sendMode: sendModeFor(
+      get('send-mode', oneOf<SendMode>('auto', 'socket', 'http'), DEFAULTS.sendMode),
+      httpUrl,
+      'sendMode',
+      report,
+    ),
+    httpUrl,
+    uploadUrl: get('upload-url', asGiven(endpointUrl('https:', 'http:')), DEFAULTS.uploadUrl, EXPECTED.https),
   };
 }

@@ -71,6 +71,12 @@ export interface TranscriptEntry {
   actions: ActionModel[];
   /** `chatbotName` or `livechatName`, when present. */
   name?: string;
+  /** The hub's id of the message (`message_id` or `id`, REST transcripts). */
+  messageId?: string;
+  /** The `client_msg_id` a user message was sent with, when the hub keeps it. */
+  clientMsgId?: string;
+  /** When the message was sent, in epoch milliseconds, when the hub says. */
+  at?: number;
 }
 
 export interface ConversationSummary {

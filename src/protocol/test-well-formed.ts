@@ -93,6 +93,9 @@ export function checkPart(p: MessagePart, where: string): void {
       if (f.kind !== 'image' && f.kind !== 'file') fail(where, 'bad file kind');
       if (f.size !== undefined && !(typeof f.size === 'number' && Number.isFinite(f.size)))
         fail(where, 'size');
+      str(f.fileKey, `${where}.fileKey`, true);
+      if (f.expiresAt !== undefined && !(typeof f.expiresAt === 'number' && Number.isFinite(f.expiresAt)))
+        fail(where, 'expiresAt');
     }
   }
   if (p.kind === 'unknown') checkSafeJson(p.raw, `${where}.raw`);
@@ -143,6 +146,10 @@ export function checkFrame(f: InboundFrame): void {
     for (const e of list(f.entries, 'entries', LIMITS.transcriptEntries)) {
       if (!['user', 'bot', 'agent'].includes(e.sender as string)) fail('entry', 'bad sender');
       str(e.name, 'entry.name', true);
+      str(e.messageId, 'entry.messageId', true);
+      str(e.clientMsgId, 'entry.clientMsgId', true);
+      if (e.at !== undefined && !(Number.isSafeInteger(e.at) && (e.at as number) > 0))
+        fail('entry.at', 'bad time');
       checkParts(e.parts, 'entry.parts');
       checkActions(e.actions, 'entry.actions', 0);
     }

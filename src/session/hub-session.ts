@@ -30,6 +30,7 @@ import { createStartWatch } from './start-watch';
 export interface SessionOptions {
   apiKey: string;
   url: string;
+  httpUrl?: string | undefined;
   uploadUrl?: string;
   start: 'bot-first' | 'user-first';
   keepaliveMs: number;
@@ -95,11 +96,10 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
     if (frame.type === 'gateway_error' && frame.code === 'gateway_forbidden' && sender.gatewayRefused())
       return;
     if (isLargeMessageLink(frame)) {
-      const ctx = { apiKey: options.apiKey, hubUrl: options.url, uploadUrl: options.uploadUrl };
-      void fetchLargeMessage(
-        { ...ctx, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
-        frame.messageLink,
-      ).then((answer) => listener?.frame(answer));
+      const scope = { hubUrl: options.url, httpUrl: options.httpUrl, uploadUrl: options.uploadUrl };
+      void fetchLargeMessage(frame.messageLink, scope, options.apiKey, deps.fetch).then((answer) =>
+        listener?.frame(answer),
+      );
       return;
     }
     if (frame.type !== 'conversation_start_success') {

@@ -3,11 +3,12 @@
  * receives this object and never re-reads data attributes or query parameters.
  */
 import type { UserIdentity } from '../protocol';
+import type { SendMode } from '../transport/send-mode';
+
+export type { SendMode } from '../transport/send-mode';
 
 export type StartMode = 'bot-first' | 'user-first';
 export type PersistMode = 'local' | 'session' | 'none';
-/** How client events reach the hub: over the socket, POSTed to its HTTP side, or whichever it takes. */
-export type SendMode = 'auto' | 'socket' | 'http';
 
 export interface ChatOptions {
   apiKey: string;

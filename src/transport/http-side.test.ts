@@ -1,18 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { action, metadataRequest, userMessage } from '../protocol';
 import { createHttpSide, EVENT_PATH, type HttpSideOptions } from './http-side';
-import { answer, type LoopbackServer, startLoopbackServer } from './loopback-http.test-helper';
+import { answer, useLoopbackServers } from './loopback-http.test-helper';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
+const server = useLoopbackServers();
+const cleanup: Array<() => void> = [];
+afterEach(() => {
+  for (const fn of cleanup.splice(0)) fn();
 });
-
-async function server(): Promise<LoopbackServer> {
-  const s = await startLoopbackServer();
-  cleanup.push(() => s.close());
-  return s;
-}
 
 function side(httpUrl: string, extra: Partial<HttpSideOptions> = {}) {
   const s = createHttpSide({ httpUrl, apiKey: 'KEY-1', timeoutMs: 2000, online: () => true, ...extra });

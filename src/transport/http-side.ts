@@ -69,7 +69,8 @@ export function createHttpSide(opts: HttpSideOptions): HttpSide {
   let answered = false;
   let closed = false;
 
-  async function request(url: string, init: RequestInit, socketId?: string): Promise<HttpOutcome> {
+  /** A GET, or a POST of `post.body` (JSON) for the socket `post.socketId`. */
+  async function request(url: string, post?: { body: string; socketId: string }): Promise<HttpOutcome> {
     if (closed) return { kind: 'retry', mayHaveArrived: false, detail: 'closed' };
     if (!secure) return { kind: 'no-http-side', detail: 'http-url is not a secure absolute URL' };
     const controller = new AbortController();
@@ -81,9 +82,12 @@ export function createHttpSide(opts: HttpSideOptions): HttpSide {
     }, opts.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS);
     const aborted = () => (timedOut ? 'timed out' : controller.signal.aborted ? 'closed' : undefined);
     try {
+      const headers: Record<string, string> = { 'x-api-key': opts.apiKey, Accept: 'application/json' };
+      if (post) headers['Content-Type'] = 'application/json';
       const response = await doFetch(url, {
-        ...init,
-        headers: { ...init.headers, 'x-api-key': opts.apiKey, Accept: 'application/json' },
+        method: post ? 'POST' : 'GET',
+        headers,
+        ...(post ? { body: post.body } : {}),
         credentials: 'omit',
         redirect: 'manual',
         cache: 'no-store',
@@ -95,7 +99,7 @@ export function createHttpSide(opts: HttpSideOptions): HttpSide {
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
         body,
-        ...(socketId === undefined ? {} : { socketId }),
+        ...(post ? { socketId: post.socketId } : {}),
       });
     } catch (error) {
       return classifyFailure({ aborted: aborted(), everAnswered: answered, online: online(), error });
@@ -111,17 +115,13 @@ export function createHttpSide(opts: HttpSideOptions): HttpSide {
       if (!socketId) return { kind: 'stale-socket', detail: 'no socket id yet' };
       const wire = toWire(withSocketId(frame, socketId));
       if (!wire.ok) return { kind: 'too-large', bytes: wire.bytes };
-      const outcome = await request(
-        opts.httpUrl + EVENT_PATH,
-        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: wire.text },
-        socketId,
-      );
+      const outcome = await request(opts.httpUrl + EVENT_PATH, { body: wire.text, socketId });
       if (outcome.kind !== 'delivered') return outcome;
       return { ...outcome, reply: decodeHttpAnswer(frame, bodyOf(outcome.answer)) };
     },
     async transcript(conversationId) {
       const query = `?conversation_id=${encodeURIComponent(conversationId)}`;
-      const outcome = await request(opts.httpUrl + TRANSCRIPT_PATH + query, { method: 'GET' });
+      const outcome = await request(opts.httpUrl + TRANSCRIPT_PATH + query);
       if (outcome.kind === 'too-large') return { kind: 'rejected', status: 0, detail: 'too large' };
       if (outcome.kind !== 'delivered') return outcome;
       return { kind: 'transcript', result: decodeRestTranscript(bodyOf(outcome.answer), conversationId) };

@@ -1,6 +1,7 @@
 /** A real HTTP server on 127.0.0.1 for the HTTP-side tests: each test says how it answers. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 export interface Received {
   method: string;
@@ -59,5 +60,18 @@ export function answer(status: number, body: unknown = '', headers: Record<strin
     const type = typeof body === 'string' ? 'text/plain' : 'application/json';
     res.writeHead(status, { 'content-type': type, ...headers });
     res.end(text);
+  };
+}
+
+/** `server()` starts one for the calling test; every one is closed after each test. */
+export function useLoopbackServers(): () => Promise<LoopbackServer> {
+  const started: LoopbackServer[] = [];
+  afterEach(async () => {
+    for (const s of started.splice(0)) await s.close();
+  });
+  return async () => {
+    const s = await startLoopbackServer();
+    started.push(s);
+    return s;
   };
 }

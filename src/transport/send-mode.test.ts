@@ -6,6 +6,7 @@ import {
   type SendEvidence,
   sendModeDetail,
   sendWayAfter,
+  socketEvidence,
 } from './send-mode';
 
 const http = (outcome: HttpOutcomeKind): SendEvidence => ({ via: 'http', outcome });
@@ -96,5 +97,24 @@ describe('send mode', () => {
       sendMode: 'auto',
       sendingVia: 'socket',
     });
+  });
+});
+
+describe('socketEvidence', () => {
+  it('reads the gateway refusal of a socket frame, and nothing else', () => {
+    expect(
+      socketEvidence({ type: 'gateway_error', code: 'gateway_forbidden', message: 'Forbidden' }),
+    ).toEqual({
+      via: 'socket',
+      outcome: 'gateway-refused',
+    });
+    expect(
+      socketEvidence({
+        type: 'gateway_error',
+        code: 'gateway_server_error',
+        message: 'Internal server error',
+      }),
+    ).toBeUndefined();
+    expect(socketEvidence({ type: 'conversation_start_success', conversationId: 'c' })).toBeUndefined();
   });
 });

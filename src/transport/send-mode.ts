@@ -17,6 +17,7 @@
  * - Nothing else switches: `retry` outcomes (429, 5xx, timeouts), stale socket ids, rejections and
  *   deliveries say nothing about which way the hub takes.
  */
+import type { InboundFrame } from '../protocol';
 import type { HttpOutcomeKind } from './http-result';
 
 export type SendMode = 'auto' | 'socket' | 'http';
@@ -81,6 +82,16 @@ export function sendWayAfter(
   seen: readonly SendEvidence[],
 ): SendModeState {
   return seen.reduce(noteSendOutcome, initialSendMode(configured, hasHttpSide));
+}
+
+/**
+ * The evidence a socket frame gives: the gateway's refusal of a frame it has no route for. The gateway
+ * answers the frame just sent, so it is evidence about the latest socket send.
+ */
+export function socketEvidence(frame: InboundFrame): SendEvidence | undefined {
+  return frame.type === 'gateway_error' && frame.code === 'gateway_forbidden'
+    ? { via: 'socket', outcome: 'gateway-refused' }
+    : undefined;
 }
 
 /** For the `ready`/`status` event details and the protocol console. */
