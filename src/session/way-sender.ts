@@ -6,6 +6,8 @@
  *     sent both ways;
  *   - a socket id is used only until the socket closes: sends wait for the next `socket_connected`, and a hub
  *     that no longer knows the id gets a new socket;
+ *   - requests go one at a time, in the order they were made, as over the one socket: a `metadata_request`
+ *     made after a `metadata` update reads it, a transcript shows the message sent before it;
  *   - answers in the HTTP body (metadata, conversation lists, confirmations) reach the store as the frames
  *     the socket would give, and transcripts come from the REST route while events go over HTTP.
  */
@@ -29,6 +31,12 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
     let rule: SendModeState = initialSendMode(sendMode, http !== undefined);
     let socketId: string | undefined;
     let retries = 0;
+    let last: Promise<unknown> = Promise.resolve();
+    const inOrder = <T>(run: () => Promise<T>): Promise<T> => {
+      const next = last.then(run, run);
+      last = next.catch(() => {});
+      return next;
+    };
 
     /** Feeds the rule; a switch is reported (status, and the visitor when nothing is left). */
     function note(evidence: SendEvidence, detail: string): void {
@@ -83,13 +91,13 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
           : undefined;
       const asked =
         typeof transcriptOf === 'string'
-          ? side.transcript(transcriptOf).then((outcome): SendOutcome | undefined => {
+          ? inOrder(() => side.transcript(transcriptOf)).then((outcome): SendOutcome | undefined => {
               if (outcome.kind !== 'transcript') return outcome;
               if (outcome.result.ok) ctx.deliver(outcome.result.frame);
               else ctx.reject(outcome.result.rejection);
               return undefined;
             })
-          : side.send(frame, id);
+          : inOrder(() => side.send(frame, id));
       void asked.then((outcome) => {
         if (!outcome) return;
         reply(outcome);
@@ -109,7 +117,10 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
         send(id, frame, text) {
           if (rule.way === 'socket') return ctx.connection()?.sendText(text) ?? 'not_ready';
           if (rule.way === 'none' || !http || !socketId) return 'not_ready';
-          void http.send(frame, socketId).then((outcome) => ctx.outbox()?.answer(id, answerFor(outcome)));
+          const socket = socketId;
+          void inOrder(() => http.send(frame, socket)).then((outcome) =>
+            ctx.outbox()?.answer(id, answerFor(outcome)),
+          );
           return 'sent';
         },
       },
