@@ -46,9 +46,19 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
       ctx.wayChanged(rule.way, detail);
     }
 
-    function staleSocket(): void {
+    /** The hub does not know the id a request carried: a new socket, unless a newer one is already here. */
+    function staleSocket(used: string | undefined): void {
+      if (used === undefined || used !== socketId) return;
       socketId = undefined;
       ctx.connection()?.retry();
+    }
+
+    /** POSTs in turn, with the socket id current when the request really goes (not when it was queued). */
+    function post(side: HttpSide, frame: OutboundFrame): Promise<{ outcome: SendOutcome; used?: string }> {
+      return inOrder(async () => {
+        const used = socketId;
+        return { outcome: await side.send(frame, used), ...(used ? { used } : {}) };
+      });
     }
 
     function reply(outcome: SendOutcome): void {
@@ -57,7 +67,7 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
       else if (outcome.reply.kind === 'rejected') ctx.reject(outcome.reply.rejection);
     }
 
-    function answerFor(outcome: SendOutcome): Answer {
+    function answerFor(outcome: SendOutcome, used: string | undefined): Answer {
       if (outcome.kind !== 'retry') retries = 0;
       switch (outcome.kind) {
         case 'delivered':
@@ -67,7 +77,7 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
           note({ via: 'http', outcome: 'no-http-side' }, outcome.detail);
           return rule.way === 'socket' ? 'resend' : 'refused';
         case 'stale-socket':
-          staleSocket();
+          staleSocket(used);
           return 'resend';
         case 'retry':
           retries += 1;
@@ -84,24 +94,25 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
     }
 
     /** A one-off request over HTTP; one that meets "no HTTP side" is asked again the other way. */
-    function requestOverHttp(side: HttpSide, frame: OutboundFrame, id: string): void {
+    function requestOverHttp(side: HttpSide, frame: OutboundFrame): void {
       const transcriptOf =
         frame.event.event_type === 'conversation_transcript_request'
           ? (frame.event.event_payload as { conversation_id?: unknown }).conversation_id
           : undefined;
       const asked =
         typeof transcriptOf === 'string'
-          ? inOrder(() => side.transcript(transcriptOf)).then((outcome): SendOutcome | undefined => {
-              if (outcome.kind !== 'transcript') return outcome;
+          ? inOrder(() => side.transcript(transcriptOf)).then((outcome) => {
+              if (outcome.kind !== 'transcript') return { outcome };
               if (outcome.result.ok) ctx.deliver(outcome.result.frame);
               else ctx.reject(outcome.result.rejection);
               return undefined;
             })
-          : inOrder(() => side.send(frame, id));
-      void asked.then((outcome) => {
-        if (!outcome) return;
+          : post(side, frame);
+      void asked.then((answered) => {
+        if (!answered) return;
+        const { outcome } = answered;
         reply(outcome);
-        if (outcome.kind === 'stale-socket') staleSocket();
+        if (outcome.kind === 'stale-socket') staleSocket('used' in answered ? answered.used : undefined);
         if (outcome.kind !== 'no-http-side') return;
         note({ via: 'http', outcome: 'no-http-side' }, outcome.detail);
         if (rule.way === 'socket') sender.request(frame);
@@ -117,9 +128,8 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
         send(id, frame, text) {
           if (rule.way === 'socket') return ctx.connection()?.sendText(text) ?? 'not_ready';
           if (rule.way === 'none' || !http || !socketId) return 'not_ready';
-          const socket = socketId;
-          void inOrder(() => http.send(frame, socket)).then((outcome) =>
-            ctx.outbox()?.answer(id, answerFor(outcome)),
+          void post(http, frame).then(({ outcome, used }) =>
+            ctx.outbox()?.answer(id, answerFor(outcome, used)),
           );
           return 'sent';
         },
@@ -127,7 +137,7 @@ export function waySender(sendMode: SendMode, http: HttpSide | undefined): Sende
       request(frame): SendResult {
         if (rule.way === 'socket') return ctx.connection()?.send(frame) ?? 'not_ready';
         if (rule.way === 'none' || !http || !socketId) return 'not_ready';
-        requestOverHttp(http, frame, socketId);
+        requestOverHttp(http, frame);
         return 'sent';
       },
       onReady(id) {
