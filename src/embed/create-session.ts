@@ -3,6 +3,9 @@
  * says (over the socket, POSTed to the HTTP side, or whichever the hub takes), shared by the site's tabs
  * through a leader election when storage is shared and Web Locks exist (without them no election is safe,
  * and each tab keeps its own).
+ *
+ * The HTTP side is a chunk of its own, fetched only when the mode can use it: a site whose hub has no HTTP
+ * side (its own `url`, no `http-url`) never loads it.
  */
 import {
   createHubSession,
@@ -11,11 +14,9 @@ import {
   type SenderFactory,
   type Session,
   socketSender,
-  waySender,
 } from '../session';
 import { hashKey, type SafeStorage } from '../storage';
 import type { ChatOptions } from '../store/options';
-import { createHttpSide } from '../transport/http-side';
 
 export function createSession(
   options: ChatOptions,
@@ -33,8 +34,8 @@ export function createSession(
 }
 
 /** `socket` needs nothing of the HTTP side; `http` and `auto` (with an HTTP side) apply the send-mode rule. */
-function senderFor(options: ChatOptions): SenderFactory {
+function senderFor(options: ChatOptions): SenderFactory | Promise<SenderFactory> {
   const { sendMode, httpUrl, apiKey } = options;
-  if (sendMode === 'socket' || (sendMode === 'auto' && !httpUrl)) return socketSender;
-  return waySender(sendMode, httpUrl ? createHttpSide({ httpUrl, apiKey }) : undefined);
+  if (sendMode === 'socket' || !httpUrl) return socketSender;
+  return import('./http-sender').then(({ httpSender }) => httpSender(sendMode, httpUrl, apiKey));
 }

@@ -1,7 +1,8 @@
 /**
  * The session of the tab that talks to the hub: one socket that receives (connection.ts), the outbox, the
  * conversation start, transcript requests and the 413 large-message fetch. How events go out is the
- * sender's business: over the same socket (`socketSender`) or POSTed beside it (http-sender.ts).
+ * sender's business: over the same socket (`socketSender`) or as the send mode says (way-sender.ts). A sender
+ * given as a Promise (a chunk still loading) is waited for before the socket opens; meanwhile items queue.
  */
 import {
   conversationStart,
@@ -71,6 +72,16 @@ export interface Sender {
 
 export type SenderFactory = (ctx: SenderContext) => Sender;
 
+/** Until the sender is there, nothing can go out. */
+const loadingSender: Sender = {
+  detail: () => ({}),
+  carrier: { answers: false, send: () => 'not_ready' },
+  request: () => 'not_ready',
+  onReady() {},
+  onDown() {},
+  gatewayRefused: () => false,
+};
+
 export const socketSender: SenderFactory = (ctx) => ({
   detail: () => ({ sendMode: 'socket', sendingVia: 'socket' }),
   carrier: {
@@ -83,13 +94,17 @@ export const socketSender: SenderFactory = (ctx) => ({
   gatewayRefused: () => false,
 });
 
-export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory = socketSender): Session {
+export function createHubSession(
+  deps: HubSessionDeps,
+  makeSender: SenderFactory | Promise<SenderFactory> = socketSender,
+): Session {
   const { options } = deps;
   let listener: SessionListener | undefined;
   let connection: Connection | undefined;
   let outbox: Outbox | undefined;
   /** A conversation the store asked for and has not got yet; asked again after a reconnect. */
   let wanted: StartRequest | undefined;
+  let closed = false;
   const conversationId = (): string | undefined => listener?.conversationId();
 
   function deliver(frame: InboundFrame): void {
@@ -123,7 +138,7 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
     listener?.status(status);
   };
 
-  const sender: Sender = makeSender({
+  const senderContext: SenderContext = {
     connection: () => connection,
     outbox: () => outbox,
     deliver,
@@ -141,7 +156,15 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
         listener?.trouble({ code: 'refused', detail: refused ?? 'refused' });
       }
     },
-  });
+  };
+  let sender: Sender = typeof makeSender === 'function' ? makeSender(senderContext) : loadingSender;
+  /** The outbox's view of the sender, whichever it is now. */
+  const carrier: Carrier = {
+    get answers() {
+      return sender.carrier.answers;
+    },
+    send: (id, frame, text) => sender.carrier.send(id, frame, text),
+  };
 
   const watch = createStartWatch({
     retry: () => sendStart(),
@@ -161,12 +184,45 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
     if (sender.request(frame) === 'sent') watch.sent();
   }
 
+  function connect(): void {
+    connection = (deps.connect ?? createConnection)({
+      url: options.url,
+      apiKey: options.apiKey,
+      keepaliveMs: options.keepaliveMs,
+      maxRetries: options.maxRetries,
+      // An ordinary, read-only event: the gateway answers no protocol pings (docs/protocol.md §1).
+      keepaliveFrame: () => {
+        const id = conversationId();
+        return id ? metadataRequest(id) : null;
+      },
+      onFrame: deliver,
+      onReject: (rejection) => listener?.reject(rejection),
+      onStatus(status) {
+        if (status.state !== 'connected') {
+          outbox?.onDisconnect();
+          sender.onDown();
+        }
+        report(status);
+      },
+      onReady(socketId) {
+        watch.settled();
+        sender.onReady(socketId);
+        // Every (re)connect reads the transcript: history after a reload, replies missed while the socket
+        // was down, and messages whose socket died under them.
+        outbox?.onReady();
+        if (conversationId()) outbox?.requestTranscript();
+        sendStart();
+        listener?.ready();
+      },
+    });
+  }
+
   const session: Session = {
     open(l) {
       listener = l;
       outbox = createOutbox({
         storage: deps.storage,
-        carrier: sender.carrier,
+        carrier,
         conversationId,
         requestTranscript() {
           const id = conversationId();
@@ -176,36 +232,13 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
         sendTimeoutMs: options.sendTimeoutMs,
         ...(deps.now ? { now: deps.now } : {}),
       });
-      connection = (deps.connect ?? createConnection)({
-        url: options.url,
-        apiKey: options.apiKey,
-        keepaliveMs: options.keepaliveMs,
-        maxRetries: options.maxRetries,
-        // An ordinary, read-only event: the gateway answers no protocol pings (docs/protocol.md §1).
-        keepaliveFrame: () => {
-          const id = conversationId();
-          return id ? metadataRequest(id) : null;
-        },
-        onFrame: deliver,
-        onReject: (rejection) => listener?.reject(rejection),
-        onStatus(status) {
-          if (status.state !== 'connected') {
-            outbox?.onDisconnect();
-            sender.onDown();
-          }
-          report(status);
-        },
-        onReady(socketId) {
-          watch.settled();
-          sender.onReady(socketId);
-          // Every (re)connect reads the transcript: history after a reload, replies missed while the socket
-          // was down, and messages whose socket died under them.
-          outbox?.onReady();
-          if (conversationId()) outbox?.requestTranscript();
-          sendStart();
-          listener?.ready();
-        },
-      });
+      if (typeof makeSender === 'function') connect();
+      else
+        void makeSender.then((factory) => {
+          if (closed) return;
+          sender = factory(senderContext);
+          connect();
+        });
     },
     enqueue(item) {
       if (tooLargeToSend(item, conversationId())) return 'too_large';
@@ -230,6 +263,7 @@ export function createHubSession(deps: HubSessionDeps, makeSender: SenderFactory
     share() {},
     reconnect: () => connection?.retry(),
     close() {
+      closed = true;
       watch.dispose();
       outbox?.dispose();
       connection?.close();

@@ -26,4 +26,3 @@ export type {
   TabNote,
 } from './session';
 export { createTabSession } from './tab-session';
-export { waySender } from './way-sender';

@@ -3,9 +3,9 @@
  * receives this object and never re-reads data attributes or query parameters.
  */
 import type { UserIdentity } from '../protocol';
-import type { SendMode } from '../transport/send-mode';
+import type { SendMode } from '../session';
 
-export type { SendMode } from '../transport/send-mode';
+export type { SendMode } from '../session';
 
 export type StartMode = 'bot-first' | 'user-first';
 export type PersistMode = 'local' | 'session' | 'none';
