@@ -3,27 +3,23 @@
  * conversation start, transcript requests and the 413 large-message fetch. How events go out is the
  * sender's business: over the same socket (`socketSender`) or as the send mode says (way-sender.ts). A sender
  * given as a Promise (a chunk still loading) is waited for before the socket opens; meanwhile items queue.
+ *
+ * Longer than most modules: it is where the socket, the outbox, the start and the sender meet.
  */
 import {
   conversationStart,
   type InboundFrame,
   metadataRequest,
   newClientMsgId,
-  type OutboundFrame,
-  type Rejection,
   transcriptRequest,
 } from '../protocol';
 import type { SafeStorage } from '../storage';
-import {
-  type Connection,
-  type ConnectionOptions,
-  createConnection,
-  type SendResult,
-} from '../transport/connection';
+import { type Connection, type ConnectionOptions, createConnection } from '../transport/connection';
 import { fetchLargeMessage, isLargeMessageLink } from './large-message';
 import { type Carrier, createOutbox, type Outbox } from './outbox';
 import { tooLargeToSend } from './outbox-item';
 import { restoredMessages } from './outbox-storage';
+import { loadingSender, type Sender, type SenderContext, type SenderFactory, socketSender } from './sender';
 import type { Session, SessionListener, SessionStatus, StartRequest } from './session';
 import { createStartWatch } from './start-watch';
 
@@ -47,52 +43,6 @@ export interface HubSessionDeps {
   now?: () => number;
   fetch?: typeof fetch;
 }
-
-/** What a sender is given: the socket, the outbox, and the ways to hand the store what comes back. */
-export interface SenderContext {
-  connection(): Connection | undefined;
-  outbox(): Outbox | undefined;
-  deliver(frame: InboundFrame): void;
-  reject(rejection: Rejection): void;
-  /** Events go another way now; `none` (with why): the hub takes them neither way, or refuses the key. */
-  wayChanged(way: 'socket' | 'http' | 'none', refused?: string): void;
-}
-
-export interface Sender {
-  /** For the `status` event and the console: the configured mode and the way events go now. */
-  detail(): Pick<SessionStatus, 'sendMode' | 'sendingVia'>;
-  readonly carrier: Carrier;
-  request(frame: OutboundFrame): SendResult;
-  /** A fresh `socket_connected`, with the socket id HTTP sends must carry. */
-  onReady(socketId: string | undefined): void;
-  onDown(): void;
-  /** The gateway refused a socket frame; whether that is handled (the store need not hear of it). */
-  gatewayRefused(): boolean;
-}
-
-export type SenderFactory = (ctx: SenderContext) => Sender;
-
-/** Until the sender is there, nothing can go out. */
-const loadingSender: Sender = {
-  detail: () => ({}),
-  carrier: { answers: false, send: () => 'not_ready' },
-  request: () => 'not_ready',
-  onReady() {},
-  onDown() {},
-  gatewayRefused: () => false,
-};
-
-export const socketSender: SenderFactory = (ctx) => ({
-  detail: () => ({ sendMode: 'socket', sendingVia: 'socket' }),
-  carrier: {
-    answers: false,
-    send: (_id, _frame, text) => ctx.connection()?.sendText(text) ?? 'not_ready',
-  },
-  request: (frame) => ctx.connection()?.send(frame) ?? 'not_ready',
-  onReady() {},
-  onDown() {},
-  gatewayRefused: () => false,
-});
 
 export function createHubSession(
   deps: HubSessionDeps,

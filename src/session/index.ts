@@ -1,14 +1,7 @@
 /** The session port (session.ts) and its implementations; `embed/` picks one, the store sees only the port. */
-export {
-  createHubSession,
-  type HubSessionDeps,
-  type Sender,
-  type SenderContext,
-  type SenderFactory,
-  type SessionOptions,
-  socketSender,
-} from './hub-session';
+export { createHubSession, type HubSessionDeps, type SessionOptions } from './hub-session';
 export { type OutboxItem, tooLargeToSend } from './outbox-item';
+export { type Sender, type SenderContext, type SenderFactory, socketSender } from './sender';
 export type {
   DeliveryState,
   EnqueueResult,

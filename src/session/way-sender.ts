@@ -21,8 +21,8 @@ import {
   type SendMode,
   type SendModeState,
 } from '../transport/send-mode';
-import type { Sender, SenderFactory } from './hub-session';
 import type { Answer } from './outbox';
+import type { Sender, SenderFactory } from './sender';
 
 const MAX_BACKOFF_MS = 30_000;
 
