@@ -158,7 +158,7 @@ test('pagination: ten at a time, "Load more" for the rest; one can be deleted fr
 
 test('delete the current conversation, then delete all after a confirmation (Cancel does nothing)', {
   tag: '@every-mode',
-}, async ({ page, openHost, hub }) => {
+}, async ({ page, openHost, hub, sendMode }) => {
   const w = await openHost(page);
   await w.launcher.click();
   await chat(w, 'keep me');
@@ -188,14 +188,18 @@ test('delete the current conversation, then delete all after a confirmation (Can
   await page.keyboard.press('Enter'); // Cancel
   await expect(dialog).toHaveCount(0);
   await expect(w.panel.getByRole('button', { name: 'Conversation menu' })).toBeFocused();
-  expect(await hub.control.frames({ type: 'delete_user_conversations' })).toEqual([]);
+  // Delete-all takes the manual's form over the socket, the vendor client's over HTTP.
+  const deleteAll = sendMode === 'socket' ? 'delete_conversation' : 'delete_user_conversations';
+  const deletesAll = async () =>
+    (await hub.control.frames({ type: deleteAll })).filter((f) => 'userId' in (f.payload as object));
+  expect(await deletesAll()).toEqual([]);
   expect(hub.control.conversation(first)).toBeDefined();
 
   const before = await storedConversationId(page);
   await openMenu(w, 'Delete all conversations');
   await w.panel.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
   await expect.poll(() => hub.control.conversation(first)).toBeUndefined();
-  const [all] = await hub.control.frames({ type: 'delete_user_conversations' });
+  const [all] = await deletesAll();
   expect(all!.payload).toEqual({ userId, softdelete: true });
   // A fresh conversation started, and it is the only one left.
   await expect.poll(() => storedConversationId(page)).not.toBe(before);
