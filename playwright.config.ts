@@ -5,10 +5,23 @@
  */
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import type { SendModeUnderTest } from './e2e/support/fixtures';
 
 const systemChromium = '/usr/bin/chromium';
 
-export default defineConfig({
+/**
+ * One project per send mode, each against a hub configured to match (e2e/support/fixtures.ts). `socket` runs
+ * every spec; `http` and `auto` run the specs tagged `@every-mode` (the chat flows, restore after reload,
+ * history, hand-off, uploads, tabs and the chaos test), which is what differs between the modes.
+ */
+const mode = (sendMode: SendModeUnderTest) => ({
+  name: sendMode,
+  use: { sendMode },
+  ...(sendMode === 'socket' ? {} : { grep: /@every-mode/ }),
+});
+
+export default defineConfig<{ sendMode: SendModeUnderTest }>({
+  projects: [mode('socket'), mode('http'), mode('auto')],
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 30_000,

@@ -15,6 +15,7 @@ import {
   transcriptRequest,
   userMessage,
 } from '../src/protocol';
+import { createHttpSide, type HttpSide } from '../src/transport/http-side';
 import { mountControlPanel } from './console-control';
 
 const $ = <T extends Element>(selector: string): T => document.querySelector<T>(selector)!;
@@ -22,6 +23,10 @@ const frames = $<HTMLOListElement>('#frames');
 const state = $<HTMLOutputElement>('#state');
 const conversation = $<HTMLInputElement>('#conversation');
 let socket: WebSocket | undefined;
+/** Set when events are POSTed to the hub's HTTP side (docs/protocol.md §7) instead of the socket. */
+let http: HttpSide | undefined;
+let socketId: string | undefined;
+const via = (): string => (http ? 'http' : 'socket');
 
 function log(kind: 'in' | 'out' | 'bad', text: string): void {
   const item = document.createElement('li');
@@ -36,6 +41,15 @@ function send(frame: OutboundFrame | string): void {
     log('bad', 'not connected');
     return;
   }
+  if (http && typeof frame !== 'string') {
+    log('out', `POST ${text}`);
+    // The answer in the body, as the widget reads it; pushed events still arrive on the socket.
+    void http.send(frame, socketId).then((outcome) => {
+      const reply = outcome.kind === 'delivered' ? `\n  reply: ${JSON.stringify(outcome.reply)}` : '';
+      log(outcome.kind === 'delivered' ? 'in' : 'bad', `HTTP ${outcome.kind}${reply}`);
+    });
+    return;
+  }
   socket.send(text);
   log('out', text);
 }
@@ -47,11 +61,23 @@ $<HTMLFormElement>('#connect').addEventListener('submit', (event) => {
   const url = new URL(String(data.get('url')));
   url.searchParams.set('apiKey', String(data.get('apiKey')));
   socket = new WebSocket(url);
-  state.value = 'connecting';
-  socket.onopen = () => (state.value = 'open');
+  http =
+    data.get('sendVia') === 'http'
+      ? createHttpSide({
+          httpUrl: String(data.get('httpUrl')).replace(/\/$/, ''),
+          apiKey: String(data.get('apiKey')),
+        })
+      : undefined;
+  socketId = undefined;
+  state.value = `connecting (sending via ${via()})`;
+  socket.onopen = () => (state.value = `open (sending via ${via()})`);
   socket.onclose = (e) => (state.value = `closed ${e.code} ${e.reason}`);
   socket.onmessage = (e) => {
     const result = decode(e.data);
+    if (result.ok && result.frame.type === 'socket_connected') {
+      socketId = result.frame.socketId;
+      state.value = `connected (sending via ${via()})`;
+    }
     if (result.ok && result.frame.type === 'conversation_start_success')
       conversation.value = result.frame.conversationId;
     log(

@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createHub, type Hub } from '../server/hub';
-import { expect, hostUrl, storedConversationId, test, widgetLocators } from './support/fixtures';
+import {
+  expect,
+  hostUrl,
+  hubOptionsFor,
+  siteFor,
+  storedConversationId,
+  test,
+  widgetLocators,
+} from './support/fixtures';
 import { type Site, startSite } from './support/site';
 
 const MESSAGES = 200;
@@ -76,17 +84,21 @@ async function readLog(page: Page): Promise<Shown[]> {
   return [...seen.values()];
 }
 
-test('200 messages through 10 faults arrive exactly once, in order, in one conversation', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
+test('200 messages through 10 faults arrive exactly once, in order, in one conversation', {
+  tag: '@every-mode',
+}, async ({ page, sendMode }) => {
+  // About two minutes alone; three modes share two cores with the rest of the suite.
+  test.setTimeout(300_000);
   const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
+  // First, so a run that fails or hangs can be replayed: CHAOS_SEED=<seed>.
+  console.log(`CHAOS seed ${seed} (send mode ${sendMode})`);
   const random = rng(seed);
   const dataDir = mkdtempSync(join(tmpdir(), 'chaos-hub-'));
-  let hub: Hub = await createHub({ port: 0, dataDir, replyDelayMs: 20 });
+  const hubOptions = { dataDir, replyDelayMs: 20, ...hubOptionsFor(sendMode) };
+  let hub: Hub = await createHub({ port: 0, ...hubOptions });
   const port = hub.port;
   const earlierFrames: ReturnType<Hub['control']['frames']> = [];
-  const site: Site = await startSite({ ws: hub.url, http: hub.httpUrl });
+  const site: Site = await startSite(siteFor(hub, sendMode));
   const t0 = Date.now();
   try {
     // Status events, kept across the reload in sessionStorage, to measure recovery after each fault.
@@ -143,7 +155,7 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
         await hub.close();
         // Read after closing: frames that arrived while it was shutting down count too.
         earlierFrames.push(...hub.control.frames());
-        hub = await createHub({ port, dataDir, replyDelayMs: 20 });
+        hub = await createHub({ port, ...hubOptions });
         ended.push({ fault, at: Date.now() });
       } else if (fault === 'reload') {
         ended.push({ fault, at: Date.now() });
@@ -215,7 +227,7 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
       lostInTransit: Math.ceil(lostInTransit / 2),
       recoveryMs: recovery,
     };
-    console.log(`CHAOS ${JSON.stringify(summary)}`);
+    console.log(`CHAOS ${JSON.stringify({ sendMode, ...summary })}`);
     const twice = shownUser.filter((t, i) => shownUser.indexOf(t) !== i);
     if (twice.length)
       console.log(

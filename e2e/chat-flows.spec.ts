@@ -1,7 +1,7 @@
 /** The main visitor flows against the built widget and the hub emulator. */
 import { expect, storedConversationId, test } from './support/fixtures';
 
-test.describe('chat flows', () => {
+test.describe('chat flows', { tag: '@every-mode' }, () => {
   test('opening shows the panel, focuses the composer and the bot greets with quick replies', async ({
     page,
     openHost,

@@ -54,6 +54,16 @@ test('the protocol console talks to the hub frame by frame', async ({ page }) =>
   await expect(frames).toContainText('conversation_start_success');
   await page.getByRole('button', { name: 'bot-first message' }).click();
   await expect(frames).toContainText('bot_message');
+
+  // The same over the HTTP side: the mode in use shows; events are POSTed, answers still come on the socket.
+  await page.getByRole('combobox', { name: 'Send via' }).selectOption('http');
+  await page.getByRole('textbox', { name: 'HTTP URL' }).fill(hub.httpUrl);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.locator('#state')).toHaveText('connected (sending via http)');
+  await page.getByRole('button', { name: 'conversation_start', exact: true }).click();
+  await expect(frames).toContainText('POST {"action":"sendMessage"');
+  await expect(frames).toContainText('HTTP delivered');
+  await expect(frames.locator('li').filter({ hasText: 'conversation_start_success' })).toHaveCount(2);
 });
 
 test("the protocol console's emulator panel reads and changes the emulator's options", async ({ page }) => {

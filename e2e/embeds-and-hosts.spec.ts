@@ -15,8 +15,10 @@ function frameSrc(site: Site, hubWs: string, hubHttp: string, allowed: string): 
   return `${site.origin}/embed.html?${params}`;
 }
 
+/** Before the page loads: the frame may post its first events before a later listener would be there. */
 async function collectFrameEvents(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
     (window as unknown as { __frameEvents: unknown[] }).__frameEvents = [];
     window.addEventListener('message', (e) => {
       const frame = document.querySelector('iframe')!;
@@ -43,8 +45,8 @@ test.describe('iframe embed', () => {
     hub,
   }) => {
     const src = frameSrc(site, hub.url, hub.httpUrl, site.altOrigin);
-    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     await collectFrameEvents(page);
+    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     const frame = page.frameLocator('#chat');
     const panel = frame.getByRole('dialog', { name: 'Framed support' });
     await expect(panel).toBeVisible();
@@ -74,8 +76,8 @@ test.describe('iframe embed', () => {
   }) => {
     // The frame allows only https://allowed.example; this host page is on another origin.
     const src = frameSrc(site, hub.url, hub.httpUrl, 'https://allowed.example');
-    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     await collectFrameEvents(page);
+    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     const frame = page.frameLocator('#chat');
     const log = frame.getByRole('dialog').getByRole('log');
     await expect(log.locator('[data-sender="bot"]').first()).toBeVisible();

@@ -1,7 +1,7 @@
 /** Talking to a human, and attaching files. */
 import { expect, test } from './support/fixtures';
 
-test.describe('live agent', () => {
+test.describe('live agent', { tag: '@every-mode' }, () => {
   test('talk to a human: waiting state, agent joins with name, agent messages, agent leaves', async ({
     page,
     openHost,
@@ -34,7 +34,7 @@ test.describe('live agent', () => {
   });
 });
 
-test.describe('file attach', () => {
+test.describe('file attach', { tag: '@every-mode' }, () => {
   test('an oversize file gets a clear inline error and nothing is uploaded or sent', async ({
     page,
     openHost,

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
+import type { Hub } from '../server/hub';
 import { expect, storedConversationId, test, type Widget } from './support/fixtures';
 
 /** The anonymous user id the widget stored for this page. */
@@ -21,7 +22,18 @@ function storedUserId(page: Page): Promise<string> {
 }
 
 /** Starts `count` conversations for `userId` from a plain socket, as another device of the visitor would. */
-async function startConversations(hubUrl: string, userId: string, count: number): Promise<void> {
+/** Seeds conversations over a raw socket (the hub takes socket sends meanwhile, whatever its send mode). */
+async function startConversations(hub: Hub, userId: string, count: number): Promise<void> {
+  const accepted = hub.control.options().acceptSends;
+  hub.control.setOptions({ acceptSends: 'both' });
+  try {
+    await startOverSocket(hub.url, userId, count);
+  } finally {
+    hub.control.setOptions({ acceptSends: accepted });
+  }
+}
+
+async function startOverSocket(hubUrl: string, userId: string, count: number): Promise<void> {
   const ws = new WebSocket(`${hubUrl}?apiKey=e2e-key`);
   const started = new Promise<void>((resolve, reject) => {
     let n = 0;
@@ -60,11 +72,9 @@ async function chat(w: Widget, text: string): Promise<void> {
   await expect(w.log.locator('[data-sender="bot"]').filter({ hasText: text })).toBeVisible();
 }
 
-test('the list shows past conversations, marks the current one, and opens an older one', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('the list shows past conversations, marks the current one, and opens an older one', {
+  tag: '@every-mode',
+}, async ({ page, openHost, hub, sendMode }) => {
   const w = await openHost(page);
   await w.launcher.click();
   await chat(w, 'first topic');
@@ -94,8 +104,11 @@ test('the list shows past conversations, marks the current one, and opens an old
   await expect(w.log.locator('[data-sender="user"]').filter({ hasText: 'first topic' })).toBeVisible();
   await expect(w.log.getByText('second topic')).toHaveCount(0);
   expect(await storedConversationId(page)).toBe(first);
-  const request = (await hub.control.frames({ type: 'conversation_transcript_request' })).at(-1)!;
-  expect(request.payload).toEqual({ conversation_id: first });
+  if (sendMode === 'socket') {
+    // (Over HTTP the transcript comes from the REST route, which is no event.)
+    const request = (await hub.control.frames({ type: 'conversation_transcript_request' })).at(-1)!;
+    expect(request.payload).toEqual({ conversation_id: first });
+  }
 
   // The opened conversation carries on where it was.
   await w.send('back again');
@@ -112,15 +125,13 @@ test('the list shows past conversations, marks the current one, and opens an old
   await expect(w.composer).toBeVisible();
 });
 
-test('pagination: ten at a time, "Load more" for the rest; one can be deleted from the list', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('pagination: ten at a time, "Load more" for the rest; one can be deleted from the list', {
+  tag: '@every-mode',
+}, async ({ page, openHost, hub }) => {
   const w = await openHost(page);
   await w.launcher.click();
   await chat(w, 'my own');
-  await startConversations(hub.url, await storedUserId(page), 11);
+  await startConversations(hub, await storedUserId(page), 11);
 
   await openMenu(w, 'Conversations');
   const items = w.panel.locator('button[data-conversation-id]');
@@ -145,11 +156,9 @@ test('pagination: ten at a time, "Load more" for the rest; one can be deleted fr
   expect(hub.control.conversation(victim)).toBeUndefined();
 });
 
-test('delete the current conversation, then delete all after a confirmation (Cancel does nothing)', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('delete the current conversation, then delete all after a confirmation (Cancel does nothing)', {
+  tag: '@every-mode',
+}, async ({ page, openHost, hub, sendMode }) => {
   const w = await openHost(page);
   await w.launcher.click();
   await chat(w, 'keep me');
@@ -179,14 +188,18 @@ test('delete the current conversation, then delete all after a confirmation (Can
   await page.keyboard.press('Enter'); // Cancel
   await expect(dialog).toHaveCount(0);
   await expect(w.panel.getByRole('button', { name: 'Conversation menu' })).toBeFocused();
-  expect(await hub.control.frames({ type: 'delete_user_conversations' })).toEqual([]);
+  // Delete-all takes the manual's form over the socket, the vendor client's over HTTP.
+  const deleteAll = sendMode === 'socket' ? 'delete_conversation' : 'delete_user_conversations';
+  const deletesAll = async () =>
+    (await hub.control.frames({ type: deleteAll })).filter((f) => 'userId' in (f.payload as object));
+  expect(await deletesAll()).toEqual([]);
   expect(hub.control.conversation(first)).toBeDefined();
 
   const before = await storedConversationId(page);
   await openMenu(w, 'Delete all conversations');
   await w.panel.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
   await expect.poll(() => hub.control.conversation(first)).toBeUndefined();
-  const [all] = await hub.control.frames({ type: 'delete_user_conversations' });
+  const [all] = await deletesAll();
   expect(all!.payload).toEqual({ userId, softdelete: true });
   // A fresh conversation started, and it is the only one left.
   await expect.poll(() => storedConversationId(page)).not.toBe(before);
@@ -214,11 +227,9 @@ test('download transcript saves one line per message, under a strict CSP', async
   await expect(w.panel.getByRole('button', { name: 'Conversation menu' })).toBeFocused();
 });
 
-test('JS API: getMetadata resolves the hub’s metadata; deleteConversation deletes', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('JS API: getMetadata resolves the hub’s metadata; deleteConversation deletes', {
+  tag: '@every-mode',
+}, async ({ page, openHost, hub }) => {
   await openHost(page, { cfg: { metadata: '{"source":"e2e"}' } });
   await page.waitForFunction(() => typeof window.CaptivateChat?.getMetadata === 'function');
   // No conversation yet: nothing to ask the hub.

@@ -16,6 +16,7 @@ test('a 2,000-message history is windowed, scrolls back to its start, and still 
   openHost,
 }) => {
   // This history (~200 KB) is over the gateway's 128 KB frame limit: let it come over the socket.
+  const limit = hub.control.options().maxFrameOut;
   hub.control.setOptions({ maxFrameOut: 4 * 1024 * 1024 });
   const { conversationId } = hub.control.seed({
     messages: [{ from: 'bot', content: [{ type: 'text', text: FIRST }] }],
@@ -64,4 +65,5 @@ test('a 2,000-message history is windowed, scrolls back to its start, and still 
   await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('still there?');
   await expect(w.log.locator('[data-sender="bot"]').last()).toBeInViewport();
   expect(await w.log.locator('[data-message-id]').count()).toBeLessThan(100);
+  hub.control.setOptions({ maxFrameOut: limit });
 });

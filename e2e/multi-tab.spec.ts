@@ -1,11 +1,9 @@
 /** Two tabs of one site: one conversation, one socket, every message on both screens and sent once. */
 import { expect, hostUrl, storedConversationId, test, widgetLocators } from './support/fixtures';
 
-test('two tabs share one conversation; each message is sent once and shown in both', async ({
-  context,
-  site,
-  hub,
-}) => {
+test('two tabs share one conversation; each message is sent once and shown in both', {
+  tag: '@every-mode',
+}, async ({ context, site, hub }) => {
   // The worker's hub served earlier tests: count only what this one sends.
   hub.control.reset();
   const first = await context.newPage();

@@ -16,7 +16,7 @@ const botReply = (text: string) => ({
   event_payload: { type: 'message_create', bot: {}, content: [{ type: 'text', text }] },
 });
 
-test.describe('restore after reload', () => {
+test.describe('restore after reload', { tag: '@every-mode' }, () => {
   for (const shape of ['messages', 'transcript'] as const) {
     test(`renders the history (${shape} shape) before anything new, without a new conversation`, async ({
       page,
@@ -215,9 +215,13 @@ test.describe('heavy input', () => {
     await chatted(w, []);
     await longTasks(page);
     const huge = `# Huge\n${'lorem ipsum **dolor** sit amet '.repeat(34_000)}`;
+    // About rendering a huge message: the gateway's 128 KB limit on pushed frames is lifted for it.
+    const limit = hub.control.options().maxFrameOut;
+    hub.control.setOptions({ maxFrameOut: 16 * 1024 * 1024 });
     hub.control.push(await storedConversationId(page), botReply(huge));
     const more = w.log.getByRole('button', { name: 'Show more' });
     await expect(more).toBeVisible();
+    hub.control.setOptions({ maxFrameOut: limit });
     const shown = await w.log
       .locator('[data-sender="bot"]')
       .last()

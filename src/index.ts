@@ -86,7 +86,7 @@ export function createChat(config: CreateChatOptions): ChatInstance {
   launcher.button.addEventListener('click', () => controller.toggle());
   queueMicrotask(() => {
     for (const message of errors) emitter.emit('error', { code: 'config', message });
-    emitter.emit('ready', {});
+    emitter.emit('ready', { sendMode: options.sendMode });
   });
   return {
     ...controller,

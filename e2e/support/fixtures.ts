@@ -4,7 +4,22 @@
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { createHub, type Hub } from '../../server/hub';
-import { type Site, startSite } from './site';
+import { type HubAddress, type Site, startSite } from './site';
+
+/**
+ * Each send mode runs against a hub configured to match (playwright.config.ts has a project per mode):
+ * `socket` against a hub that takes only socket sends, `http` against one that takes only HTTP sends, and
+ * `auto` against one that takes both.
+ */
+export type SendModeUnderTest = 'socket' | 'http' | 'auto';
+const ACCEPTS = { socket: 'socket', http: 'http', auto: 'both' } as const;
+
+export const hubOptionsFor = (mode: SendModeUnderTest) => ({ acceptSends: ACCEPTS[mode] });
+
+/** The widget's keys for a mode: its send mode, and where the hub's HTTP side is (a local hub has no default). */
+export function siteFor(hub: Hub, mode: SendModeUnderTest): HubAddress {
+  return { ws: hub.url, http: hub.httpUrl, attrs: { 'send-mode': mode, 'http-url': hub.httpUrl } };
+}
 
 export interface HostOptions {
   /** data-* attributes, without the `data-` prefix. */
@@ -19,6 +34,7 @@ export interface HostOptions {
 }
 
 interface WorkerFixtures {
+  sendMode: SendModeUnderTest;
   hub: Hub;
   site: Site;
 }
@@ -82,18 +98,18 @@ export function hostUrl(site: Site, opts: HostOptions = {}): string {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sendMode: ['socket', { scope: 'worker', option: true }],
   hub: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
-    async ({}, use: (hub: Hub) => Promise<void>) => {
-      const hub = await createHub({ port: 0, replyDelayMs: 30 });
+    async ({ sendMode }, use: (hub: Hub) => Promise<void>) => {
+      const hub = await createHub({ port: 0, replyDelayMs: 30, ...hubOptionsFor(sendMode) });
       await use(hub);
       await hub.close();
     },
     { scope: 'worker' },
   ],
   site: [
-    async ({ hub }, use) => {
-      const site = await startSite({ ws: hub.url, http: hub.httpUrl });
+    async ({ hub, sendMode }, use) => {
+      const site = await startSite(siteFor(hub, sendMode));
       await use(site);
       await site.close();
     },

@@ -32,6 +32,8 @@ export interface Site {
 export interface HubAddress {
   ws: string;
   http: string;
+  /** data-* attributes every host page gets (before the page's own `cfg`), e.g. the send mode. */
+  attrs?: Record<string, string>;
 }
 
 const escapeAttr = (v: string): string =>
@@ -46,6 +48,7 @@ function hostPage(
     'api-key': 'e2e-key',
     url: hub.ws,
     'upload-url': `${hub.http}/api/file-to-text`,
+    ...hub.attrs,
     ...cfg,
   };
   const attrText = Object.entries(attrs)

@@ -111,6 +111,7 @@ export function parseAppOptions(
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
+    sendTimeoutMs: get('send-timeout-ms', positiveInt, DEFAULTS.sendTimeoutMs),
     agentWaitMs: get('agent-wait-ms', positiveInt, DEFAULTS.agentWaitMs),
   };
 }

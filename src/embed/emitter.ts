@@ -14,9 +14,9 @@ export interface Emitter {
 
 export function createEmitter(win: Window, forward?: Emit): Emitter {
   let listeners = new Map<string, Set<Listener>>();
-  let readyFired = false;
+  let ready: HostEvents['ready'] | undefined;
   const emit: Emit = (name, detail) => {
-    if (name === 'ready') readyFired = true;
+    if (name === 'ready') ready = detail as HostEvents['ready'];
     for (const cb of [...(listeners.get(name) ?? [])]) {
       try {
         (cb as (d: typeof detail) => void)(detail);
@@ -36,7 +36,8 @@ export function createEmitter(win: Window, forward?: Emit): Emitter {
       listeners.set(name, set);
       set.add(cb as Listener);
       // `ready` has happened already for a late subscriber: tell it at once, as docs/architecture.md §2 promises.
-      if (name === 'ready' && readyFired) queueMicrotask(() => (cb as (d: HostEvents['ready']) => void)({}));
+      const fired = ready;
+      if (name === 'ready' && fired) queueMicrotask(() => (cb as (d: HostEvents['ready']) => void)(fired));
       return () => set.delete(cb as Listener);
     },
     clear() {

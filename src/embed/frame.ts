@@ -33,5 +33,5 @@ if (options) {
     mode: 'frame',
   });
   bridge.current.attach(controller);
-  emitter.emit('ready', {});
+  emitter.emit('ready', { sendMode: options.sendMode });
 }

@@ -13,6 +13,7 @@ import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
 import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
 import { runCommand, type WidgetController } from './controller';
+import { createSession } from './create-session';
 import type { LauncherHandle } from './launcher';
 import { localePreferences, pageDirection } from './locale-preferences';
 import { adoptStyles } from './styles';
@@ -64,6 +65,7 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
   const store = createChatStore({
     options,
     storage,
+    session: createSession(options, storage),
     uploader: uploader ?? createVendorUploader({ url: options.uploadUrl, apiKey: options.apiKey }),
     ...(uploader
       ? {}

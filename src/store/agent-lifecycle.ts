@@ -8,7 +8,7 @@
 import type { AgentInfo, TranscriptEntry } from '../protocol';
 import type { SafeStorage } from '../storage';
 import type { Emit } from './events';
-import type { AgentState, ChatState } from './state';
+import type { AgentState, ChatSignals } from './state';
 import type { Translate } from './store-deps';
 
 const AGENT_KEY = 'agent';
@@ -32,7 +32,7 @@ const isStoredAgent = (v: unknown): v is StoredAgent => {
 };
 
 export interface AgentLifecycleDeps {
-  state: ChatState;
+  state: ChatSignals;
   storage: SafeStorage;
   emit: Emit;
   t: Translate;

@@ -1,10 +1,9 @@
 /**
  * Applies a `conversation_transcript` to the screen: the first one after a reload renders the history; later
- * ones (after reconnects, or to confirm deliveries) add only what is missing and settle the outbox.
+ * ones (after reconnects, or to confirm deliveries) add only what is missing and settle the session's outbox.
  */
-import { batch } from '@preact/signals';
 import type { InboundFrame } from '../protocol';
-import type { Delivery } from './delivery';
+import type { Session } from '../session';
 import type { Emit } from './events';
 import { type ChatMessage, createMessage, isVisible, localId, messageText } from './messages';
 import { reconcile } from './reconcile';
@@ -12,13 +11,11 @@ import type { ChatState } from './state';
 
 export interface ApplyTranscriptContext {
   state: ChatState;
-  delivery: Delivery;
+  session: Pick<Session, 'pending' | 'settle'>;
   emit: Emit;
   now: () => number;
   /** The screen shows nothing of this conversation yet: what the transcript brings is history. */
   restoring: () => boolean;
-  /** Whether this tab owns the outbox (tabs.ts): only that tab settles deliveries. */
-  settles: boolean;
 }
 
 export function applyTranscript(
@@ -30,7 +27,7 @@ export function applyTranscript(
   if (!current || (frame.conversationId && frame.conversationId !== current)) return;
   const history = ctx.restoring();
   const base = ctx.now() - frame.entries.length;
-  const result = reconcile(state.messages.value, frame.entries, ctx.delivery.pending(), (entry, i) =>
+  const result = reconcile(state.messages.value, frame.entries, ctx.session.pending(), (entry, i) =>
     createMessage({
       id: localId('h'),
       sender: entry.sender,
@@ -41,16 +38,9 @@ export function applyTranscript(
       ...(entry.name && entry.sender === 'agent' ? { senderName: entry.name } : {}),
     }),
   );
-  batch(() => {
-    state.messages.value = result.messages;
-    const unseen = result.added.filter((m) => !history && m.sender !== 'user').length;
-    if (unseen && !state.open.value) {
-      state.unread.value += unseen;
-      ctx.emit('unread', { count: state.unread.value });
-    }
-  });
+  state.messages.value = result.messages;
   for (const message of result.added) emitMessage(ctx.emit, message, current);
-  if (ctx.settles) ctx.delivery.onTranscript(result.confirmed, result.missing);
+  ctx.session.settle(result.confirmed, result.missing);
 }
 
 export function emitMessage(emit: Emit, message: ChatMessage, conversationId: string | undefined): void {

@@ -1,64 +1,37 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n';
-import type { InboundFrame, OutboundFrame } from '../protocol';
+import type { InboundFrame } from '../protocol';
+import { createHubSession } from '../session';
+import { START_ATTEMPTS, START_TIMEOUT_MS } from '../session/start-watch';
+import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage } from '../storage';
 import { FakeStorage, fakeWindow } from '../storage/test-fakes';
-import type { ConnectionOptions } from '../transport/connection';
 import { createChatStore } from './chat-store';
 import type { HostEventName } from './events';
 import { type ChatOptions, DEFAULTS } from './options';
-import { START_ATTEMPTS, START_TIMEOUT_MS } from './start-watch';
 
 function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage('none')) {
-  const sent: OutboundFrame[] = [];
   const events: Array<{ name: HostEventName; detail: unknown }> = [];
-  let opts: ConnectionOptions | undefined;
-  let ready = false;
+  const hub = fakeConnection();
+  const options = { ...DEFAULTS, apiKey: 'k', ...overrides };
   const store = createChatStore({
-    options: { ...DEFAULTS, apiKey: 'k', ...overrides },
+    options,
     storage,
+    session: createHubSession({ options, storage, connect: hub.connect, now: () => 1000 }),
     uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
     t: createI18n().t,
     emit: (name, detail) => events.push({ name, detail }),
     now: () => 1000,
-    connect: (o) => {
-      opts = o;
-      return {
-        send(frame) {
-          if (!ready) return 'not_ready';
-          sent.push(frame);
-          return 'sent';
-        },
-        get status() {
-          return { state: ready ? ('connected' as const) : ('connecting' as const) };
-        },
-        get ready() {
-          return ready;
-        },
-        retry() {},
-        close() {},
-      };
-    },
   });
   store.connect();
   return {
     store,
-    sent,
+    sent: hub.sent,
     events,
-    types: () => sent.map((f) => f.event.event_type),
-    becomeReady() {
-      ready = true;
-      opts!.onStatus({ state: 'connected' });
-      opts!.onReady('sock');
-    },
-    /** The socket dies: frames already handed to it may or may not have reached the hub. */
-    drop() {
-      ready = false;
-      opts!.onStatus({ state: 'reconnecting', retryInMs: 1000 });
-    },
-    receive(frame: InboundFrame) {
-      opts!.onFrame(frame);
-    },
+    types: hub.types,
+    becomeReady: () => hub.becomeReady(),
+    drop: () => hub.drop(),
+    receive: (frame: InboundFrame) => hub.receive(frame),
   };
 }
 

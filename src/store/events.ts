@@ -1,9 +1,10 @@
 /** The events the widget reports to the host page (docs/architecture.md §2), with their `detail` shapes. */
 import type { MessagePart, SenderKind } from '../protocol';
-import type { ConnectionState } from '../transport/connection';
+import type { SendMode, SessionStatus } from '../session';
 
 export interface HostEvents {
-  ready: Record<string, never>;
+  /** `sendMode`: the configured send mode, where it is known when the widget announces itself. */
+  ready: { sendMode?: SendMode };
   open: Record<string, never>;
   close: Record<string, never>;
   message: {
@@ -16,7 +17,8 @@ export interface HostEvents {
     history: boolean;
   };
   action: { id: string; data: Record<string, unknown>; type: string };
-  status: { state: ConnectionState; retryInMs?: number };
+  /** `sendMode`: as configured; `sendingVia`: the way events go now (`none`: the hub refuses both). */
+  status: Pick<SessionStatus, 'state' | 'retryInMs' | 'sendMode' | 'sendingVia'>;
   conversation: { conversationId: string; isNew: boolean };
   error: { code: number | string; message: string };
   unread: { count: number };

@@ -28,7 +28,6 @@ function setup() {
     now: () => now,
     addMessage: (m) => void shown.push(m),
     notice,
-    send: () => 'sent',
     agent: createAgentLifecycle({
       state,
       storage: createSafeStorage('none'),

@@ -2,16 +2,16 @@
  * Turns each decoded hub frame into state changes, system notices and host events. A frame that names a
  * conversation other than the one on screen is dropped here, before anything renders or reports it: the
  * hub may still push to a conversation the visitor left (history, a new conversation, a second tab).
- * Frames without a conversation id belong to the current one, as the manual's `bot_message` does.
+ * Frames without a conversation id belong to the current one, as the manual's `bot_message` does. (A 413
+ * with a link never gets here: the session fetches the message and passes it on as a `bot_message`.)
  */
-import { decodeParts, type InboundFrame, type MessagePart, type OutboundFrame } from '../protocol';
-import { mayReceiveApiKey } from '../transport/socket-url';
+import type { InboundFrame, MessagePart } from '../protocol';
 import type { AgentLifecycle } from './agent-lifecycle';
 import type { Emit } from './events';
 import { type ChatMessage, createMessage, localId } from './messages';
 import type { ChatOptions } from './options';
 import { createPlayback } from './playback';
-import type { ChatState } from './state';
+import type { ChatSignals } from './state';
 import type { Translate } from './store-deps';
 
 interface PlayMeta {
@@ -22,14 +22,13 @@ interface PlayMeta {
 }
 
 export interface FrameHandlerContext {
-  state: ChatState;
+  state: ChatSignals;
   options: ChatOptions;
   t: Translate;
   emit: Emit;
   now: () => number;
   addMessage(message: ChatMessage, later?: boolean): void;
   notice(text: string, tone?: 'info' | 'error'): void;
-  send(frame: OutboundFrame): unknown;
   agent: AgentLifecycle;
   onConversationStarted(id: string): void;
   onConversationLost(): void;
@@ -82,26 +81,6 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
             ...(ctx.options.avatar ? { avatar: ctx.options.avatar } : {}),
           };
     playback.enqueue({ parts, meta });
-  }
-
-  async function fetchLargeMessage(link: string): Promise<void> {
-    const headers: Record<string, string> = {};
-    if (mayReceiveApiKey(link, ctx.options.url, ctx.options.uploadUrl))
-      headers['x-api-key'] = ctx.options.apiKey;
-    try {
-      const response = await fetch(link, { headers });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body: unknown = await response.json();
-      const content =
-        typeof body === 'object' && body && 'botMessage' in body
-          ? (body.botMessage as { content?: unknown })?.content
-          : undefined;
-      play('bot', decodeParts(content), undefined);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      emit('error', { code: 413, message: `Could not load a large message: ${message}` });
-      ctx.notice(t('genericError', { code: 413 }), 'error');
-    }
   }
 
   /** The same gateway trouble is told to the visitor once a minute, however many frames report it. */
@@ -178,8 +157,6 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
         ) {
           ctx.notice(t('conversationEnded'), 'error');
           ctx.onConversationLost();
-        } else if (frame.code === 413 && frame.messageLink) {
-          void fetchLargeMessage(frame.messageLink);
         } else {
           ctx.notice(t('genericError', { code: frame.code }), 'error');
         }

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
 import { decode } from '../protocol';
+import { createHubSession } from '../session';
+import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage } from '../storage';
-import type { ConnectionOptions } from '../transport/connection';
 import { createChatStore } from './chat-store';
 import { DEFAULTS } from './options';
 
@@ -28,39 +29,28 @@ const EVENTS = [
 ];
 
 function storeWithFakeSocket() {
-  let opts: ConnectionOptions | undefined;
+  const hub = fakeConnection(true);
+  const options = { ...DEFAULTS, apiKey: 'k', start: 'user-first' as const };
+  const storage = createSafeStorage('none');
   const store = createChatStore({
-    options: { ...DEFAULTS, apiKey: 'k', start: 'user-first' },
-    storage: createSafeStorage('none'),
+    options,
+    storage,
+    session: createHubSession({ options, storage, connect: hub.connect }),
     uploader: async () => ({ filename: 'f', type: 'text/plain' }),
     t: createI18n().t,
     emit: () => {},
-    connect: (o) => {
-      opts = o;
-      return {
-        send: () => 'sent',
-        get status() {
-          return { state: 'connected' as const };
-        },
-        get ready() {
-          return true;
-        },
-        retry() {},
-        close() {},
-      };
-    },
   });
   store.connect();
-  opts!.onReady('s');
-  opts!.onFrame({ type: 'conversation_start_success', conversationId: 'c1' });
+  hub.options.onReady('s');
+  hub.receive({ type: 'conversation_start_success', conversationId: 'c1' });
   store.sendText('visitor one');
   store.sendText('visitor two');
   return {
     store,
     feed(raw: unknown) {
       const result = decode(raw);
-      if (result.ok) opts!.onFrame(result.frame);
-      else opts!.onReject?.(result.rejection);
+      if (result.ok) hub.receive(result.frame);
+      else hub.reject(result.rejection);
     },
   };
 }

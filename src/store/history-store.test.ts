@@ -1,43 +1,32 @@
 /** History wired into the chat store: the user id on `conversation_start`, frames routed, switching. */
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
-import type { InboundFrame, OutboundFrame } from '../protocol';
+import type { InboundFrame } from '../protocol';
+import { createHubSession } from '../session';
+import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage, type SafeStorage } from '../storage';
-import type { ConnectionOptions } from '../transport/connection';
 import { createChatStore } from './chat-store';
 import { createMessage } from './messages';
 import { type ChatOptions, DEFAULTS } from './options';
 
 function setup(overrides: Partial<ChatOptions> = {}, storage: SafeStorage = createSafeStorage('none')) {
-  const sent: OutboundFrame[] = [];
-  let opts: ConnectionOptions | undefined;
+  const hub = fakeConnection(true);
+  const options = { ...DEFAULTS, apiKey: 'k', start: 'user-first' as const, ...overrides };
   const store = createChatStore({
-    options: { ...DEFAULTS, apiKey: 'k', start: 'user-first', ...overrides },
+    options,
     storage,
+    session: createHubSession({ options, storage, connect: hub.connect }),
     uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
     t: createI18n().t,
     emit: () => {},
-    connect: (o) => {
-      opts = o;
-      return {
-        send(frame) {
-          sent.push(frame);
-          return 'sent';
-        },
-        status: { state: 'connected' },
-        ready: true,
-        retry() {},
-        close() {},
-      };
-    },
   });
   store.connect();
-  opts!.onReady('sock');
+  hub.options.onReady('sock');
   return {
     store,
-    sent,
-    last: (type: string) => sent.filter((f) => f.event.event_type === type).at(-1)?.event.event_payload,
-    receive: (frame: InboundFrame) => opts!.onFrame(frame),
+    sent: hub.sent,
+    last: (type: string) => hub.sent.filter((f) => f.event.event_type === type).at(-1)?.event.event_payload,
+    receive: (frame: InboundFrame) => hub.receive(frame),
   };
 }
 

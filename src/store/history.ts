@@ -20,16 +20,17 @@ import {
   type InboundFrame,
   type OutboundFrame,
 } from '../protocol';
+import type { SendResult } from '../session';
 import type { SafeStorage } from '../storage';
 import { createConversationDates } from './conversation-dates';
 import { createMetadataRequests, METADATA_TIMEOUT_MS } from './metadata-requests';
-import { createSendWhenReady, type SendResult } from './send-when-ready';
+import { createSendWhenReady } from './send-when-ready';
 import type { ChatState } from './state';
 
 export const PAGE_LIMIT = 10;
 
 export interface HistoryDeps {
-  state: ChatState;
+  state: Pick<ChatState, 'conversationId' | 'connection'>;
   storage: SafeStorage;
   now: () => number;
   send(frame: OutboundFrame): SendResult;

@@ -4,8 +4,9 @@
  */
 import { type Signal, signal } from '@preact/signals';
 import type { MessagePart, SenderKind } from '../protocol';
+import type { DeliveryState } from '../session';
 
-export type DeliveryState = 'sending' | 'sent' | 'failed';
+export type { DeliveryState };
 
 export interface ChatMessage {
   /** `client_msg_id` for user messages, the hub's id (with a segment suffix) or a generated one otherwise. */

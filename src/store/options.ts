@@ -3,9 +3,9 @@
  * receives this object and never re-reads data attributes or query parameters.
  */
 import type { UserIdentity } from '../protocol';
-import type { SendMode } from '../transport/send-mode';
+import type { SendMode } from '../session';
 
-export type { SendMode } from '../transport/send-mode';
+export type { SendMode } from '../session';
 
 export type StartMode = 'bot-first' | 'user-first';
 export type PersistMode = 'local' | 'session' | 'none';
@@ -44,6 +44,8 @@ export interface ChatOptions {
   keepaliveMs: number;
   /** Reconnect attempts before the widget gives up and offers Retry. */
   maxRetries: number;
+  /** How long a message may stay "sending" before it is shown failed, with Retry. */
+  sendTimeoutMs: number;
   /** How long "talk to a human" waits for an agent before it says none came and offers the button again. */
   agentWaitMs: number;
   /** Host overrides of UI strings, by i18n key. */
@@ -100,5 +102,6 @@ export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   allowedOrigins: [],
   keepaliveMs: 300_000,
   maxRetries: 12,
+  sendTimeoutMs: 60_000,
   agentWaitMs: 180_000,
 };

@@ -5,12 +5,10 @@
  */
 import type { Signal } from '@preact/signals';
 import { type OutboundFrame, serialize } from '../protocol';
-import type { ConnectionStatus } from '../transport/connection';
-
-export type SendResult = 'sent' | 'not_ready' | 'too_large';
+import type { SendResult, SessionStatus } from '../session';
 
 export function createSendWhenReady(
-  connection: Signal<ConnectionStatus>,
+  connection: Signal<SessionStatus>,
   send: (frame: OutboundFrame) => SendResult,
 ): (frame: OutboundFrame) => void {
   let waiting: OutboundFrame[] = [];

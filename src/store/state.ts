@@ -1,6 +1,6 @@
 /** The widget's state as signals: the UI reads these and nothing else. */
-import { type Signal, signal } from '@preact/signals';
-import type { ConnectionStatus } from '../transport/connection';
+import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import type { SessionStatus } from '../session';
 import type { Attachment } from './attachments';
 import type { ChatMessage } from './messages';
 
@@ -15,9 +15,10 @@ export interface ChatState {
   open: Signal<boolean>;
   conversationId: Signal<string | undefined>;
   messages: Signal<ChatMessage[]>;
-  connection: Signal<ConnectionStatus>;
+  connection: Signal<SessionStatus>;
   agent: Signal<AgentState>;
-  unread: Signal<number>;
+  /** Derived (unread.ts): hub messages that arrived while the panel was closed. */
+  unread: ReadonlySignal<number>;
   /** Set while a bot or agent `pause` runs. */
   typing: Signal<{ name?: string } | undefined>;
   attachments: Signal<Attachment[]>;
@@ -25,14 +26,16 @@ export interface ChatState {
   composerError: Signal<string | undefined>;
 }
 
-export function createState(open: boolean): ChatState {
+/** The state without what is derived from it (unread.ts): what modules that only read and write it take. */
+export type ChatSignals = Omit<ChatState, 'unread'>;
+
+export function createState(open: boolean): ChatSignals {
   return {
     open: signal(open),
     conversationId: signal(undefined),
     messages: signal([]),
     connection: signal({ state: 'connecting' }),
     agent: signal({ phase: 'none' }),
-    unread: signal(0),
     typing: signal(undefined),
     attachments: signal([]),
     composerError: signal(undefined),

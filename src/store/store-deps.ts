@@ -1,7 +1,7 @@
 /** What the store is built from: the parsed options and the services `embed/` provides. */
 import type { StringKey } from '../i18n';
+import type { Session } from '../session';
 import type { SafeStorage } from '../storage';
-import type { Connection, ConnectionOptions } from '../transport/connection';
 import type { FileLinks, Uploader } from '../upload';
 import type { Emit } from './events';
 import type { ChatOptions } from './options';
@@ -16,7 +16,8 @@ export interface StoreDeps {
   fileLinks?: FileLinks;
   t: Translate;
   emit: Emit;
-  connect?: (opts: ConnectionOptions) => Connection;
+  /** How the store reaches the hub (chosen in `embed/`). */
+  session: Session;
   now?: () => number;
   /** Runs a batch of arrivals later (default: the next animation frame, or at once where there is none). */
   schedule?: (run: () => void) => void;

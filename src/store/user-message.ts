@@ -1,8 +1,7 @@
 /** What the visitor sends, as an outbox item and as the message shown in their bubble. */
 import { type FileRef, linkExpiry, type MessagePart, newClientMsgId, type OutgoingFile } from '../protocol';
-import type { OutboxItem } from '../transport/outbox';
+import type { OutboxItem, QueuedItem, RestoredMessage, SharedUserMessage } from '../session';
 import { type ChatMessage, createMessage } from './messages';
-import type { SharedUserMessage } from './tabs';
 
 /**
  * A file as the bubble shows it, from what the upload produced. The bubble outlives the upload's link (it is
@@ -35,10 +34,7 @@ export function messageItem(id: string, text: string, files: readonly OutgoingFi
 }
 
 /** A message restored from the stored outbox after a reload: shown as sending (or failed) until settled. */
-export function pendingMessage(
-  item: { id: string; text: string; files?: OutgoingFile[]; display?: string; status: string },
-  at: number,
-): ChatMessage {
+export function pendingMessage(item: RestoredMessage, at: number): ChatMessage {
   return createMessage({
     id: item.id,
     sender: 'user',
@@ -59,7 +55,7 @@ export function composeUserMessage(
   shown: string | undefined,
   files: readonly OutgoingFile[],
   at: number,
-): { item: OutboxItem & { display?: string }; shared: SharedUserMessage } {
+): { item: QueuedItem; shared: SharedUserMessage } {
   const id = newClientMsgId();
   const display = shown !== undefined && shown !== text ? shown : undefined;
   const item = messageItem(id, text, files);

@@ -28,11 +28,6 @@ export interface ConnectionStatus {
   retryInMs?: number;
 }
 
-/** A frame over the gateway's limit is closed with 1009 and would be retried forever: refuse it up front. */
-export function exceedsFrameLimit(frame: OutboundFrame): boolean {
-  return frameByteLength(serialize(frame)) > MAX_FRAME_BYTES;
-}
-
 export type SendResult = 'sent' | 'not_ready' | 'too_large';
 
 export interface ConnectionOptions {
@@ -56,6 +51,8 @@ export interface ConnectionOptions {
 
 export interface Connection {
   send(frame: OutboundFrame): SendResult;
+  /** Sends wire text already built and measured by the caller (the outbox). */
+  sendText(text: string): 'sent' | 'not_ready';
   readonly status: ConnectionStatus;
   readonly ready: boolean;
   /** Starts over after `failed`, or retries at once while waiting. */
@@ -165,12 +162,15 @@ export function createConnection(opts: ConnectionOptions): Connection {
     }, every);
   }
 
-  function send(frame: OutboundFrame): SendResult {
-    const text = serialize(frame);
-    if (frameByteLength(text) > MAX_FRAME_BYTES) return 'too_large';
+  function sendText(text: string): 'sent' | 'not_ready' {
     if (!ready || socket.readyState !== socket.OPEN) return 'not_ready';
     socket.send(text);
     return 'sent';
+  }
+
+  function send(frame: OutboundFrame): SendResult {
+    const text = serialize(frame);
+    return frameByteLength(text) > MAX_FRAME_BYTES ? 'too_large' : sendText(text);
   }
 
   const onOnline = (): void => {
@@ -190,6 +190,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
 
   return {
     send,
+    sendText,
     get status() {
       return status;
     },

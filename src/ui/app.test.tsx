@@ -10,6 +10,7 @@ import { createI18n } from '../i18n';
 import { htmlRenderer, markdownRenderer } from '../markdown/lazy';
 import type { MarkdownRenderer } from '../markdown/render-markdown';
 import type { MessagePart, SenderKind } from '../protocol/model';
+import { createHubSession } from '../session';
 import { createSafeStorage } from '../storage';
 import { type ChatStore, createChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage, type DeliveryState } from '../store/messages';
@@ -36,9 +37,12 @@ let onClosed: ReturnType<typeof vi.fn<() => void>>;
 
 function mount(options: Partial<ChatOptions> = {}, mode: 'launcher' | 'frame' = 'launcher') {
   const merged = { ...baseOptions, ...options };
+  const storage = createSafeStorage('none');
   store = createChatStore({
     options: merged,
-    storage: createSafeStorage('none'),
+    storage,
+    // Never opened: nothing connects; the tests play the store's state directly.
+    session: createHubSession({ options: merged, storage }),
     uploader: () => new Promise(() => {}),
     t: i18n.t,
     emit: () => {},

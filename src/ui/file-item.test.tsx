@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createI18n, en } from '../i18n';
 import type { FileRef } from '../protocol/model';
+import { createHubSession } from '../session';
 import { createSafeStorage } from '../storage';
 import { createChatStore } from '../store/chat-store';
 import { createMessage } from '../store/messages';
@@ -18,9 +19,12 @@ let asked: string[];
 function show(file: FileRef, fresh: (key: string) => Promise<string | undefined>) {
   const options: ChatOptions = { ...DEFAULTS, apiKey: 'k', start: 'user-first', open: true, persist: 'none' };
   asked = [];
+  const storage = createSafeStorage('none');
   const store = createChatStore({
     options,
-    storage: createSafeStorage('none'),
+    storage,
+    // Never opened: nothing connects.
+    session: createHubSession({ options, storage }),
     uploader: () => new Promise(() => {}),
     fileLinks: {
       fresh(key) {

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n';
+import { createHubSession } from '../session';
 import { type ChatStore, createChatStore, type StoreDeps } from '../store/chat-store';
 import { createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
@@ -44,9 +45,12 @@ function mount(options: Partial<ChatOptions> = {}) {
     ...options,
   };
   // Never connected: requests wait, and the tests play the hub's answers into the history model directly.
+  const storage = mapStorage();
   store = createChatStore({
     options: merged,
-    storage: mapStorage(),
+    storage,
+    // Never opened: nothing connects; the tests play the store's state directly.
+    session: createHubSession({ options: merged, storage }),
     uploader: () => new Promise(() => {}),
     t: i18n.t,
     emit: () => {},

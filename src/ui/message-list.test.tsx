@@ -9,6 +9,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
 import type { SenderKind } from '../protocol/model';
+import { createHubSession } from '../session';
 import { createSafeStorage } from '../storage';
 import { type ChatStore, createChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage } from '../store/messages';
@@ -52,9 +53,12 @@ const announced = () => $$('[data-announcer] p').map((p) => p.textContent);
 beforeEach(() => {
   container = document.createElement('div');
   document.body.appendChild(container);
+  const storage = createSafeStorage('none');
   store = createChatStore({
     options,
-    storage: createSafeStorage('none'),
+    storage,
+    // Never opened: nothing connects; the tests play the store's state directly.
+    session: createHubSession({ options, storage }),
     uploader: () => new Promise(() => {}),
     t: i18n.t,
     emit: () => {},

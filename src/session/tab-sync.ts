@@ -6,11 +6,12 @@
  * Without Web Locks every tab leads on its own socket (the widget still works; tabs just do not share).
  */
 
-export type TabMessage = { t: string; from?: string } & Record<string, unknown>;
+/** Every message carries the sending tab's id, so a tab ignores its own (the storage fallback echoes). */
+type Stamped<M> = M & { from: string };
 
-export interface TabSync {
+export interface TabSync<M> {
   isLeader(): boolean;
-  post(message: TabMessage): void;
+  post(message: M): void;
   close(): void;
 }
 
@@ -34,21 +35,22 @@ function defaultEnv(): TabSyncEnv {
   };
 }
 
-export function createTabSync(
+export function createTabSync<M extends object>(
   name: string,
-  onMessage: (message: TabMessage) => void,
+  isMessage: (value: unknown) => value is M,
+  onMessage: (message: M) => void,
   onLeadership: () => void,
   env: TabSyncEnv = defaultEnv(),
-): TabSync {
+): TabSync<M> {
   const self = Math.random().toString(36).slice(2);
   let leader = false;
   let closed = false;
   let release: (() => void) | undefined;
 
-  const deliver = (message: unknown): void => {
-    if (closed || !message || typeof message !== 'object') return;
-    const m = message as TabMessage;
-    if (typeof m.t === 'string' && m.from !== self) onMessage(m);
+  const deliver = (value: unknown): void => {
+    if (closed || !value || typeof value !== 'object' || !('from' in value) || value.from === self) return;
+    // Another version of the widget in another tab may speak differently: what is not understood is ignored.
+    if (isMessage(value)) onMessage(value);
   };
 
   const channel = env.channel?.(name);
@@ -89,7 +91,7 @@ export function createTabSync(
     isLeader: () => leader,
     post(message) {
       if (closed) return;
-      const stamped = { ...message, from: self };
+      const stamped: Stamped<M> = { ...message, from: self };
       if (channel) {
         channel.postMessage(stamped);
         return;

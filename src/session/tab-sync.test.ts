@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTabSync, type TabMessage, type TabSyncEnv } from './tab-sync';
+import { createTabSync, type TabSyncEnv } from './tab-sync';
+
+type TestMessage = { t: string };
+const isTestMessage = (v: unknown): v is TestMessage =>
+  !!v && typeof v === 'object' && 't' in v && typeof v.t === 'string';
 
 /** One browser: an exclusive lock manager and a broadcast bus shared by the "tabs" created on it. */
 function browser() {
@@ -43,16 +47,18 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('createTabSync', () => {
   it('elects one leader, relays messages to the others, and hands over when the leader closes', async () => {
     const env = browser();
-    const got: Record<string, TabMessage[]> = { a: [], b: [] };
+    const got: Record<string, TestMessage[]> = { a: [], b: [] };
     const led: string[] = [];
     const a = createTabSync(
       'ns',
+      isTestMessage,
       (m) => got.a!.push(m),
       () => led.push('a'),
       env(),
     );
     const b = createTabSync(
       'ns',
+      isTestMessage,
       (m) => got.b!.push(m),
       () => led.push('b'),
       env(),
@@ -60,8 +66,8 @@ describe('createTabSync', () => {
     await tick();
     expect(led).toEqual(['a']);
     expect([a.isLeader(), b.isLeader()]).toEqual([true, false]);
-    a.post({ t: 'frame', n: 1 });
-    b.post({ t: 'enqueue', id: 'x' });
+    a.post({ t: 'frame' });
+    b.post({ t: 'enqueue' });
     expect(got.b!.map((m) => m.t)).toEqual(['frame']);
     expect(got.a!.map((m) => m.t)).toEqual(['enqueue']);
     a.close();
@@ -75,6 +81,7 @@ describe('createTabSync', () => {
     const led: string[] = [];
     createTabSync(
       'ns',
+      isTestMessage,
       () => {},
       () => led.push('solo'),
       { locks: undefined, channel: undefined, win: undefined },

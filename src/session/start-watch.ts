@@ -1,7 +1,7 @@
 /**
  * Watches the one `conversation_start` in flight. The hub's answer carries no correlation id, so a start
  * that gets no answer cannot be told from a slow one: after `timeoutMs` it is sent again (the store keeps
- * at most one in flight and takes the first answer that comes, see chat-store.ts), and after
+ * at most one in flight and takes the first answer that comes, see hub-session.ts), and after
  * `maxAttempts` the visitor and the host are told, and nothing more is sent until something new needs a
  * conversation.
  */

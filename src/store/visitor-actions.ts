@@ -1,0 +1,81 @@
+/**
+ * What the visitor (and the host, through the JS API) asks the store to send: the composer's text with its
+ * files, a quick reply, an action, metadata, Retry. Each goes to the session's outbox, and a conversation is
+ * asked for when there is none yet.
+ */
+import { batch } from '@preact/signals';
+import { newClientMsgId } from '../protocol';
+import type { QueuedItem, Session } from '../session';
+import type { AgentLifecycle } from './agent-lifecycle';
+import type { Conversation } from './conversation';
+import type { MessageLog } from './message-log';
+import type { ChatState } from './state';
+import type { Translate } from './store-deps';
+import { composeUserMessage } from './user-message';
+
+export interface VisitorActionsContext {
+  state: ChatState;
+  session: Session;
+  log: MessageLog;
+  conversation: Conversation;
+  agent: AgentLifecycle;
+  t: Translate;
+  now: () => number;
+}
+
+export function createVisitorActions(ctx: VisitorActionsContext) {
+  const { state, session, log, conversation, agent, t, now } = ctx;
+
+  function enqueue(item: QueuedItem): void {
+    if (session.enqueue(item) === 'queued') conversation.ensure();
+  }
+
+  return {
+    /** Sends the composer's text with the finished attachments; `shown` replaces the text in the bubble. */
+    sendText(text: string, shown?: string): boolean {
+      const attachments = state.attachments.value;
+      if (attachments.some((a) => a.status.value === 'uploading')) return false;
+      const files = attachments.flatMap((a) => (a.status.value === 'done' && a.result ? [a.result] : []));
+      const trimmed = text.trim();
+      if (!trimmed && !files.length) return false;
+      const { item, shared } = composeUserMessage(trimmed, shown, files, now());
+      // Refused before the visitor's text leaves the composer: the hub could never take it.
+      const queued = session.enqueue(item);
+      if (queued !== 'queued') {
+        state.composerError.value = t(queued === 'too_large' ? 'messageTooLong' : 'hubRefused');
+        return false;
+      }
+      batch(() => {
+        state.composerError.value = undefined;
+        state.attachments.value = [];
+        log.showUser(shared);
+      });
+      session.share({ t: 'user', message: shared });
+      conversation.ensure();
+      return true;
+    },
+    chooseReply(messageId: string, label: string, value: string): void {
+      const message = state.messages.value.find((m) => m.id === messageId);
+      if (!message || message.chosen.value !== undefined) return;
+      message.chosen.value = label;
+      this.sendText(value, label);
+    },
+    /** Retry on a message that could not be delivered. */
+    retryMessage(id: string): void {
+      session.retry(id);
+      conversation.ensure();
+    },
+    sendAction(actionId: string, data: Record<string, unknown> = {}): void {
+      enqueue({ kind: 'action', id: newClientMsgId(), actionId, data });
+    },
+    escalate(): void {
+      if (state.agent.value.phase !== 'none') return;
+      agent.waiting();
+      this.sendAction('escalateToHuman');
+    },
+    setMetadata(patch: Record<string, unknown>): void {
+      conversation.mergeMetadata(patch);
+      if (state.conversationId.value) enqueue({ kind: 'metadata', id: newClientMsgId(), metadata: patch });
+    },
+  };
+}
