@@ -43,6 +43,7 @@ export interface OutboxDeps {
   conversationId(): string | undefined;
   /** Asks for the current conversation's transcript; false when it could not be asked now. */
   requestTranscript(): boolean;
+  /** A delivery state: visitor messages are shown with theirs; actions and metadata only report `sent`. */
   setState(id: string, state: DeliveryState): void;
   sendTimeoutMs: number;
   now?: () => number;
@@ -165,7 +166,10 @@ export function createOutbox(deps: OutboxDeps) {
         answered: deps.carrier.answers,
       });
       // Over the socket only visitor messages appear in transcripts: the rest is done once handed over.
-      if (!deps.carrier.answers && !shown(item)) item.untracked = true;
+      if (!deps.carrier.answers && !shown(item)) {
+        item.untracked = true;
+        deps.setState(item.id, 'sent');
+      }
       if (oneAtATime) break;
     }
     if (!changed) return;
@@ -198,7 +202,7 @@ export function createOutbox(deps: OutboxDeps) {
     if (!item) return;
     if (result === 'ok') {
       items = items.filter((i) => i !== item);
-      if (shown(item)) deps.setState(id, 'sent');
+      deps.setState(id, 'sent');
     } else if (result === 'refused') {
       fail(item);
       items = items.filter((i) => i.status !== 'failed' || shown(i));

@@ -7,6 +7,7 @@ import type { SessionListener } from '../session';
 import type { Conversation } from './conversation';
 import type { Emit } from './events';
 import type { MessageLog } from './message-log';
+import type { SentEvents } from './sent-events';
 import type { ChatState } from './state';
 import type { Translate } from './store-deps';
 
@@ -16,6 +17,7 @@ export interface ListenerContext {
   log: MessageLog;
   conversation: Conversation;
   frame: SessionListener['frame'];
+  sent: SentEvents;
   t: Translate;
   /** Opens or closes the panel as another tab did. */
   setOpen(open: boolean): void;
@@ -53,7 +55,10 @@ export function createSessionListener(ctx: ListenerContext): SessionListener & {
         emit('error', { code: 'refused', message: trouble.detail });
       }
     },
-    delivery: (id, value) => ctx.log.setDelivery(id, value),
+    delivery(id, value) {
+      ctx.log.setDelivery(id, value);
+      ctx.sent.delivery(id, value);
+    },
     reject(rejection: Rejection) {
       rejected += 1;
       if (rejected <= 5)
