@@ -202,6 +202,7 @@ export function createHubSession(
           return !!id && sender.request(transcriptRequest(id)) === 'sent';
         },
         setState: (id, state) => listener?.delivery(id, state),
+        onTranscriptUnavailable: () => listener?.trouble({ code: 'transcript_unavailable' }),
         sendTimeoutMs: options.sendTimeoutMs,
         ...(deps.now ? { now: deps.now } : {}),
       });

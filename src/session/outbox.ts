@@ -43,6 +43,8 @@ export interface OutboxDeps {
   conversationId(): string | undefined;
   /** Asks for the current conversation's transcript; false when it could not be asked now. */
   requestTranscript(): boolean;
+  /** Every transcript request went unanswered: the history on screen is what this device kept. */
+  onTranscriptUnavailable?(): void;
   /** A delivery state: visitor messages are shown with theirs; actions and metadata only report `sent`. */
   setState(id: string, state: DeliveryState): void;
   sendTimeoutMs: number;
@@ -134,6 +136,7 @@ export function createOutbox(deps: OutboxDeps) {
       return;
     }
     // The hub will not show what it has: what only a transcript could settle is failed, the queue goes on.
+    deps.onTranscriptUnavailable?.();
     for (const item of items) if (lost(item)) fail(item);
     holding = false;
     save();

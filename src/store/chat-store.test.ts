@@ -68,6 +68,27 @@ describe('chat store: a hub that does not answer conversation_start', () => {
   });
 });
 
+describe('chat store: a hub that never sends the transcript', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('restoring, asks with backoff, then says the screen shows what this device kept; sending goes on', () => {
+    vi.useFakeTimers();
+    const storage = createSafeStorage('none');
+    storage.set('conversation', 'c-old');
+    const s = setup({}, storage);
+    s.becomeReady();
+    s.store.setOpen(true);
+    vi.advanceTimersByTime(60_000);
+    expect(s.types().filter((t) => t === 'conversation_transcript_request').length).toBeGreaterThanOrEqual(3);
+    expect(s.store.state.messages.value.map((m) => m.sender)).toEqual(['system']);
+    expect(
+      s.events.filter((e) => e.name === 'error').map((e) => (e.detail as { code: string }).code),
+    ).toEqual(['transcript_unavailable']);
+    s.store.sendText('still here');
+    expect(s.types().at(-1)).toBe('user_message');
+  });
+});
+
 describe('chat store: what the host hears of what was sent, and page context', () => {
   const sentEvents = (s: ReturnType<typeof setup>) =>
     s.events.filter((e) => e.name === 'sent').map((e) => e.detail);

@@ -48,6 +48,10 @@ export function createSessionListener(ctx: ListenerContext): SessionListener & {
       if (trouble.code === 'start_timeout') {
         ctx.log.notice(ctx.t('startFailed'), 'error');
         emit('error', { code: 'start_timeout', message: 'The hub did not answer conversation_start' });
+      } else if (trouble.code === 'transcript_unavailable') {
+        // On restore the screen holds only what this device kept: say so rather than look complete.
+        if (ctx.conversation.restoring()) ctx.log.notice(ctx.t('historyUnavailable'));
+        emit('error', { code: 'transcript_unavailable', message: 'The hub did not send the transcript' });
       } else {
         // Also under the composer (an alert), where the visitor's next message would have gone.
         state.composerError.value = ctx.t('hubRefused');
