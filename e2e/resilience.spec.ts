@@ -215,9 +215,13 @@ test.describe('heavy input', () => {
     await chatted(w, []);
     await longTasks(page);
     const huge = `# Huge\n${'lorem ipsum **dolor** sit amet '.repeat(34_000)}`;
+    // About rendering a huge message: the gateway's 128 KB limit on pushed frames is lifted for it.
+    const limit = hub.control.options().maxFrameOut;
+    hub.control.setOptions({ maxFrameOut: 16 * 1024 * 1024 });
     hub.control.push(await storedConversationId(page), botReply(huge));
     const more = w.log.getByRole('button', { name: 'Show more' });
     await expect(more).toBeVisible();
+    hub.control.setOptions({ maxFrameOut: limit });
     const shown = await w.log
       .locator('[data-sender="bot"]')
       .last()
