@@ -18,7 +18,7 @@ test('every JS API method works and every event is reported both ways', async ({
     window.__events = [];
     window.__dom = [];
     for (const name of names) {
-      window.CaptivateChat.on!(name, (detail: unknown) => window.__events.push({ name, detail }));
+      window.CaptivateChat.on!(name as 'ready', (detail: unknown) => window.__events.push({ name, detail }));
       window.addEventListener(`captivate:${name}`, (e) =>
         window.__dom.push({ name, detail: (e as CustomEvent).detail }),
       );
@@ -190,7 +190,7 @@ test('the application chunk loads only on intent', async ({ page, openHost }) =>
   });
   const w = await openHost(page);
   await expect(w.launcher).toBeVisible();
-  await page.waitForTimeout(300);
+  await page.waitForLoadState('networkidle');
   expect(scripts).toEqual(['/captivate-chat.js']);
   await w.launcher.hover();
   await expect.poll(() => scripts.length).toBeGreaterThan(1);

@@ -15,8 +15,10 @@ function frameSrc(site: Site, hubWs: string, hubHttp: string, allowed: string): 
   return `${site.origin}/embed.html?${params}`;
 }
 
+/** Before the page loads: the frame may post its first events before a later listener would be there. */
 async function collectFrameEvents(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
     (window as unknown as { __frameEvents: unknown[] }).__frameEvents = [];
     window.addEventListener('message', (e) => {
       const frame = document.querySelector('iframe')!;
@@ -43,8 +45,8 @@ test.describe('iframe embed', () => {
     hub,
   }) => {
     const src = frameSrc(site, hub.url, hub.httpUrl, site.altOrigin);
-    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     await collectFrameEvents(page);
+    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     const frame = page.frameLocator('#chat');
     const panel = frame.getByRole('dialog', { name: 'Framed support' });
     await expect(panel).toBeVisible();
@@ -74,11 +76,12 @@ test.describe('iframe embed', () => {
   }) => {
     // The frame allows only https://allowed.example; this host page is on another origin.
     const src = frameSrc(site, hub.url, hub.httpUrl, 'https://allowed.example');
-    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     await collectFrameEvents(page);
+    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     const frame = page.frameLocator('#chat');
     const log = frame.getByRole('dialog').getByRole('log');
     await expect(log.locator('[data-sender="bot"]').first()).toBeVisible();
+    const chat = page.frames().find((f) => f.url().includes('embed.html'))!;
     await page.evaluate(() => {
       document
         .querySelector('iframe')!
@@ -87,7 +90,16 @@ test.describe('iframe embed', () => {
           '*',
         );
     });
-    await page.waitForTimeout(500);
+    // Messages reach a window in the order they were posted: once a marker posted after the command arrives,
+    // the widget has handled (and refused) the command.
+    await chat.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.addEventListener('message', (e) => e.data === 'after-foreign-command' && resolve());
+          window.postMessage('after-foreign-command', '*');
+        }),
+    );
+    await chat.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     await expect(log.getByText('foreign command')).toHaveCount(0);
     expect(await frameEvents(page)).toEqual([]);
   });
@@ -155,5 +167,7 @@ test('full-screen on a phone-sized viewport', async ({ page, openHost }) => {
   const box = await w.panel.boundingBox();
   expect(box!.width).toBeGreaterThanOrEqual(389);
   expect(box!.height).toBeGreaterThanOrEqual(699);
-  expect(widgetLocators(page).composer).toBeTruthy();
+  await expect(widgetLocators(page).composer).toBeVisible();
+  const composerBox = await widgetLocators(page).composer.boundingBox();
+  expect(composerBox!.y + composerBox!.height).toBeLessThanOrEqual(700);
 });

@@ -26,7 +26,11 @@ export interface ConversationSummary {
 }
 
 export interface HubControl {
-  /** Sends `frame` to the conversation's sockets (all sockets when `conversationId` is null); returns the count. */
+  /**
+   * Sends `frame` (any JSON; `{event_type, event_payload}` is wrapped like the hub's own frames) to the
+   * conversation's sockets, or to all sockets when `conversationId` is null, whatever its size (`maxFrameOut`
+   * limits the hub's own pushes, not what a test injects); returns the count.
+   */
   push(conversationId: string | null, frame: unknown): number;
   /** Terminates every socket abruptly (no close frame); returns the count. */
   drop(): number;
@@ -70,9 +74,9 @@ export function createControl(deps: {
   return {
     push(conversationId, frame) {
       const prepared = framePushed(frame, deps.getOptions().envelope);
-      if (conversationId) return registry.deliverRaw(conversationId, prepared);
+      if (conversationId) return registry.deliverRaw(conversationId, prepared, true);
       const all = registry.all();
-      for (const client of all) registry.sendRaw(client, prepared);
+      for (const client of all) registry.sendRaw(client, prepared, true);
       return all.length;
     },
     drop() {

@@ -4,58 +4,25 @@
  * Bounded: past `maxConversations` the oldest conversation goes, past `maxMessagesPerConversation` a
  * conversation's oldest messages go, and `sweep()` forgets conversations untouched for `ttlMs`.
  */
+import type {
+  AgentState,
+  Conversation,
+  NewConversation,
+  NewMessage,
+  RecordedAction,
+  StoredMessage,
+} from './conversation-model';
 import { type Json, newUuid } from './wire';
 
-export type Sender = 'user' | 'bot' | 'agent';
-
-export interface StoredMessage {
-  /** The hub's message id (`ch_msg_id` for bot messages; the large-message id for 413s). */
-  id: string;
-  from: Sender;
-  parts: unknown[];
-  at: number;
-  /** The client's `client_msg_id` (user messages). */
-  clientMsgId?: string;
-  /** Actions attached to a bot message (transcripts show them). */
-  actions?: Json[];
-  editedAt?: number;
-}
-
-export interface AgentState {
-  connected: boolean;
-  name?: string;
-  avatar?: string;
-}
-
-export interface RecordedAction {
-  id: string;
-  type: string;
-  data: unknown;
-  at: number;
-}
-
-export interface Conversation {
-  id: string;
-  /** Creation order, for "newest first" listings even within one millisecond. */
-  seq: number;
-  userId: string | null;
-  userBasicInfo: Json | null;
-  metadata: Json;
-  createdAt: number;
-  /** The last time a message was added (TTL). Absent in data saved by older versions. */
-  touchedAt?: number;
-  messages: StoredMessage[];
-  actions: RecordedAction[];
-  agent: AgentState;
-}
-
-export interface NewConversation {
-  userId: string | null;
-  userBasicInfo: Json | null;
-  metadata: Json;
-}
-
-export type NewMessage = Omit<StoredMessage, 'id' | 'at'> & { id?: string };
+export type {
+  AgentState,
+  Conversation,
+  NewConversation,
+  NewMessage,
+  RecordedAction,
+  Sender,
+  StoredMessage,
+} from './conversation-model';
 
 export interface ConversationStore {
   create(init: NewConversation): Conversation;

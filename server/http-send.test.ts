@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { postEvent, TestClient, trackHubs } from './test-helpers';
-import type { Json } from './wire';
+import {
+  fixtureNames,
+  loadFixture,
+  postEvent,
+  TestClient,
+  trackHubs,
+  withConversation,
+} from './test-helpers';
+import { isObject, type Json } from './wire';
 
 const startHub = trackHubs();
 
@@ -75,6 +82,11 @@ describe('POST /api/custom-channel/sockets/message', () => {
       'agent ',
     ]);
     expect(hub.control.frames({ type: 'user_message' }).map((f) => f.via)).toEqual(['http']);
+    expect(hub.control.frames({ via: 'socket' })).toEqual([]);
+    const res = await fetch(`${hub.httpUrl}/__control/frames?via=http&type=action`, {
+      headers: { 'x-control-token': hub.controlToken },
+    });
+    expect(((await res.json()) as Json[]).map((f) => f.eventType)).toEqual(['action']);
   });
 
   it('answers requests that have an answer in the body, with the caller origin allowed', async () => {
@@ -94,6 +106,9 @@ describe('POST /api/custom-channel/sockets/message', () => {
 
     const plain = await postEvent(hub, 'get_user_conversations', { userId: 'u' }, via);
     expect((plain.body as Json).conversations).toHaveLength(2);
+    expect(JSON.stringify(plain.body)).not.toContain('crm');
+    const search = await postEvent(hub, 'get_user_conversations_v2', { userId: 'u', search: '43' }, via);
+    expect((search.body as Json).conversations).toEqual([]);
     const paged = await postEvent(
       hub,
       'get_user_conversations_v2',
@@ -237,5 +252,23 @@ describe('faults on HTTP sends', () => {
     expect(await lose({ eventType: 'x', count: 0 })).toBe(400);
     await expect(postEvent(hub, 'conversation_start', {}, { socketId: client.socketId })).rejects.toThrow();
     await client.next('conversation_start_success');
+  });
+});
+
+describe('every out.* fixture over HTTP', () => {
+  it.each(fixtureNames('out.'))('%s is taken and answered 200', async (name) => {
+    const hub = await startHub();
+    const client = await TestClient.connect(hub.url);
+    const id = await client.start({ userId: 'user123' });
+    hub.control.reset();
+    const frame = withConversation(loadFixture(name), id);
+    const event = (isObject(frame.event) ? frame.event : frame) as Json;
+    const res = await fetch(`${hub.httpUrl}/api/custom-channel/sockets/message`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'k' },
+      body: JSON.stringify({ action: 'sendMessage', event: { ...event, socket_id: client.socketId } }),
+    });
+    expect(res.status).toBe(200);
+    expect(hub.control.frames({ type: String(event.event_type) }).map((f) => f.via)).toEqual(['http']);
   });
 });

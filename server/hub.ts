@@ -3,7 +3,6 @@
  * WebSocket (ws `noServer`, upgraded here; refused with 503 while the control says so).
  */
 import { createServer } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { createAgent } from './agent';
 import { createControl, type HubControl } from './control';
@@ -16,15 +15,15 @@ import { createFileStore } from './file-store';
 import { createFlow } from './flow';
 import { createFrameLog } from './frame-log';
 import { createHttpHandler } from './http-routes';
+import { createCloser, listen, refuseUpgrade, startSweeper } from './hub-server';
 import {
   DEFAULT_HOST,
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_MAX_CONNECTION_AGE_MS,
   DEFAULT_PORT,
-  type HubLimits,
   type HubOptions,
-  LIMIT_DEFAULTS,
   MAX_FRAME_BYTES,
+  resolveLimits,
 } from './options';
 import { createPersistence, type Persistence } from './persistence';
 import { createRegistry } from './registry';
@@ -48,13 +47,6 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-const refuseUpgrade = (socket: Duplex) => {
-  const body = 'Service Unavailable (refused by the hub emulator control)';
-  socket.end(
-    `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\nRetry-After: 1\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
-  );
-};
-
 export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const log = options.log ?? ((line: string) => console.log(line));
   const verboseLog = options.verbose ? log : null;
@@ -63,7 +55,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const getOptions = () => runtime;
   let httpUrl = '';
   let port = 0;
-  const limits = { ...LIMIT_DEFAULTS, ...definedLimits(options) };
+  const limits = resolveLimits(options);
   const controlToken = options.controlToken ?? newControlToken();
 
   let persistence: Persistence | null = null;
@@ -147,15 +139,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   server.on('clientError', (_error, socket) => socket.destroy());
 
   const host = options.host ?? DEFAULT_HOST;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
+  port = await listen(server, options.port ?? DEFAULT_PORT, host);
   const sweeper = startSweeper(limits.ttlMs, () => {
     for (const id of store.sweep()) registry.detachAll(id);
     void fileStore.sweep();
@@ -164,36 +148,15 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const hostPart = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
   httpUrl = `http://${hostPart}:${port}`;
 
-  let closing: Promise<void> | null = null;
-  const close = () => {
-    closing ??= (async () => {
+  const close = createCloser({
+    server,
+    wss,
+    stop: () => {
       clearInterval(sweeper);
       scheduler.clear();
-      const open = [...wss.clients];
-      const closed = Promise.all(open.map((ws) => new Promise((resolve) => ws.once('close', resolve))));
-      for (const ws of open) ws.close(1001, 'Server shutting down');
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 250))]);
-      for (const ws of wss.clients) ws.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await persistence?.flush();
-    })();
-    return closing;
-  };
+    },
+    flush: async () => persistence?.flush(),
+  });
 
   return { port, url: `ws://${hostPart}:${port}`, httpUrl, control, controlToken, close };
-}
-
-function definedLimits(options: HubOptions): Partial<HubLimits> {
-  const keys = Object.keys(LIMIT_DEFAULTS) as (keyof HubLimits)[];
-  return Object.fromEntries(keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]));
-}
-
-/** Sweeps expired conversations and uploads a few times per TTL (at most once a minute). */
-function startSweeper(ttlMs: number, sweep: () => void): NodeJS.Timeout | undefined {
-  if (ttlMs <= 0) return undefined;
-  const timer = setInterval(sweep, Math.max(1000, Math.min(60_000, ttlMs / 4)));
-  timer.unref();
-  return timer;
 }

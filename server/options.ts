@@ -108,6 +108,20 @@ export const DEFAULT_MAX_CONNECTION_AGE_MS = 2 * 60 * 60 * 1000;
 /** AWS API Gateway's inbound frame limit: larger frames close the socket with 1009. */
 export const MAX_FRAME_BYTES = 32 * 1024;
 
+/** The limits given to createHub(), over the defaults; throws an Error naming an invalid one. */
+export function resolveLimits(options: HubOptions): HubLimits {
+  const limits = { ...LIMIT_DEFAULTS };
+  for (const key of Object.keys(LIMIT_DEFAULTS) as (keyof HubLimits)[]) {
+    const value = options[key];
+    if (value === undefined) continue;
+    const least = key === 'ttlMs' || key === 'maxUploadBytes' || key === 'maxTotalUploadBytes' ? 0 : 1;
+    if (typeof value !== 'number' || !(value >= least))
+      throw new Error(`${key} must be a number >= ${least}`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
 /** True when the API key may connect (and may fetch large messages). */
 export function isKeyAccepted(keys: readonly string[] | null | undefined, key: string | null): boolean {
   if (key === null || key === '') return false;

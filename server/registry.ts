@@ -28,13 +28,16 @@ export interface Registry {
   detachAll(conversationId: string): void;
   attachedTo(conversationId: string): ClientSocket[];
   send(client: ClientSocket, eventType: string, payload: Json): void;
-  /** False when the frame was not delivered (socket not open, or larger than `maxFrameOut`). */
-  sendRaw(client: ClientSocket, frame: unknown): boolean;
+  /**
+   * False when the frame was not delivered (socket not open, or larger than `maxFrameOut` unless
+   * `unlimited`: frames a test injects through the control go out as given).
+   */
+  sendRaw(client: ClientSocket, frame: unknown, unlimited?: boolean): boolean;
   /** True when this push is within `maxFrameOut` bytes. */
   fits(eventType: string, payload: Json): boolean;
   /** Sends to every socket attached to the conversation; returns how many got it. */
   deliver(conversationId: string, eventType: string, payload: Json): number;
-  deliverRaw(conversationId: string, frame: unknown): number;
+  deliverRaw(conversationId: string, frame: unknown, unlimited?: boolean): number;
 }
 
 export function createRegistry(deps: {
@@ -45,11 +48,11 @@ export function createRegistry(deps: {
 }): Registry {
   const clients = new Map<string, ClientSocket>();
 
-  const sendRaw = (client: ClientSocket, frame: unknown) => {
+  const sendRaw = (client: ClientSocket, frame: unknown, unlimited = false) => {
     if (client.ws.readyState !== WebSocket.OPEN) return false;
     const text = JSON.stringify(frame);
     const bytes = Buffer.byteLength(text);
-    if (bytes > deps.maxFrameOut()) {
+    if (!unlimited && bytes > deps.maxFrameOut()) {
       deps.warn(`hub emulator: a ${bytes}-byte push to ${client.id} is over maxFrameOut, not delivered`);
       return false;
     }
@@ -87,8 +90,8 @@ export function createRegistry(deps: {
       const frame = buildFrame(eventType, payload, deps.envelope());
       return attachedTo(conversationId).filter((c) => sendRaw(c, frame)).length;
     },
-    deliverRaw(conversationId, frame) {
-      return attachedTo(conversationId).filter((c) => sendRaw(c, frame)).length;
+    deliverRaw(conversationId, frame, unlimited) {
+      return attachedTo(conversationId).filter((c) => sendRaw(c, frame, unlimited)).length;
     },
   };
 }

@@ -74,7 +74,7 @@ describe('send-mode and http-url', () => {
     expect(errors).toEqual([['send-mode', expect.stringContaining('no http-url')]]);
     expect(options).toMatchObject({ sendMode: 'auto', httpUrl: undefined });
     expect(
-      resolveChatOptions({ apiKey: 'K', url: 'wss://hub.example.com', sendMode: 'http' }, () => {}).sendMode,
+      resolveChatOptions({ apiKey: 'K', url: 'wss://hub.example.com', sendMode: 'http' }, () => {})?.sendMode,
     ).toBe('auto');
   });
 
@@ -134,6 +134,7 @@ describe('createChat options', () => {
     const options = resolveChatOptions({ apiKey: 'KEY', ...given }, (key, message) =>
       errors.push([key, message]),
     );
+    if (!options) throw new Error(`refused: ${JSON.stringify(errors)}`);
     return { options, keys: errors.map(([key]) => key) };
   }
 

@@ -27,13 +27,14 @@ import {
   jsonObject,
   oneOf,
   origins,
-  type Parse,
   positiveInt,
   type RawConfig,
   type ReportError,
   stringRecord,
   text,
 } from './config-fields';
+
+import { readObjectConfig, toOption } from './object-config';
 
 export type { RawConfig, ReportError } from './config-fields';
 
@@ -133,48 +134,35 @@ export function parseOptions(read: RawConfig, report: ReportError): ChatOptions 
   return launcher && parseAppOptions(read, report, launcher);
 }
 
-/** The `createChat()` options that get the same checks as their data attributes, by attribute key. */
-const CHECKED_IN_CODE = {
-  url: 'url',
-  'send-mode': 'sendMode',
-  'http-url': 'httpUrl',
-  'upload-url': 'uploadUrl',
-} as const satisfies Record<string, keyof ChatOptions>;
-
 /**
- * `createChat()` options are typed but come from the host's code all the same: the endpoints the key goes
- * to and the send mode are checked as the data attributes are, reported by option name, and replaced by
- * their defaults when refused.
+ * `createChat()` options are typed but come from the host's code all the same: every option goes through
+ * the parser of its data attribute (`readObjectConfig` maps names and types), refusals and unknown options
+ * are reported by option name, and a refused value is replaced by its default. An accepted `url` or
+ * `upload-url` is kept as written: the storage namespace is derived from `url`. Undefined without `apiKey`.
  */
 export function resolveChatOptions(
-  given: Partial<ChatOptions> & Pick<ChatOptions, 'apiKey'>,
+  given: Record<string, unknown>,
   report: ReportError,
-): ChatOptions {
-  const { get } = createReader(
-    (key) => {
-      const value = given[CHECKED_IN_CODE[key as keyof typeof CHECKED_IN_CODE]];
-      return value === undefined ? undefined : String(value);
-    },
-    (key, message) => report(CHECKED_IN_CODE[key as keyof typeof CHECKED_IN_CODE], message),
-  );
-  // An accepted URL is kept as written: the storage namespace is derived from `url`.
-  const asGiven =
-    (parse: Parse<string>): Parse<string> =>
-    (v) =>
-      parse(v) === undefined ? undefined : v;
-  const url = get('url', asGiven(endpointUrl('wss:', 'ws:')), DEFAULTS.url, EXPECTED.url);
-  const httpUrl = get('http-url', apiBase, defaultHttpUrl(url), EXPECTED.apiBase);
+): ChatOptions | undefined {
+  const byName: ReportError = (key, message) => report(toOption(key), message);
+  const refused = new Set<string>();
+  const source = readObjectConfig(given, (key, message) => {
+    refused.add(key);
+    byName(key, message);
+  });
+  const options = parseOptions(source.read, (key, message) => {
+    refused.add(key);
+    byName(key, message);
+  });
+  source.reportUnknown(byName);
+  if (!options) return undefined;
+  const asWritten = (key: string, parsed: string): string => {
+    const value = given[toOption(key)];
+    return typeof value === 'string' && !refused.has(key) ? value.trim() : parsed;
+  };
   return {
-    ...DEFAULTS,
-    ...given,
-    url,
-    sendMode: sendModeFor(
-      get('send-mode', oneOf<SendMode>('auto', 'socket', 'http'), DEFAULTS.sendMode),
-      httpUrl,
-      'sendMode',
-      report,
-    ),
-    httpUrl,
-    uploadUrl: get('upload-url', asGiven(endpointUrl('https:', 'http:')), DEFAULTS.uploadUrl, EXPECTED.https),
+    ...options,
+    url: asWritten('url', options.url),
+    uploadUrl: asWritten('upload-url', options.uploadUrl),
   };
 }

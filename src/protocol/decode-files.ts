@@ -40,7 +40,7 @@ function decodeFileRef(v: unknown): FileRef | undefined {
   const size = fileSize(own(v, 'size')) ?? fileSize(own(storage, 'fileSize'));
   const thumbnail = text(own(v, 'thumbnail'));
   const fileKey = text(own(storage, 'fileKey')) ?? text(own(v, 'fileKey'));
-  const expiresAt = absoluteExpiry(own(storage, 'expiresIn') ?? own(v, 'expiresIn'));
+  const expiresAt = linkExpiry(own(storage, 'expiresIn') ?? own(v, 'expiresIn'));
   if (fileKey !== undefined) file.fileKey = fileKey;
   if (expiresAt !== undefined) file.expiresAt = expiresAt;
   if (name !== undefined) file.name = name;
@@ -56,15 +56,16 @@ function isImageType(mime: string): boolean {
 }
 
 /**
- * `expiresIn` is either a lifetime in seconds (2 h by default) or an absolute epoch (docs/protocol.md §6).
- * Only the epoch says when the link dies; a bare lifetime does not say when it started, so it gives no date.
+ * When a file-service link dies (epoch ms). `expiresIn` is either a lifetime in seconds (2 h by default)
+ * or an absolute epoch (docs/protocol.md §6). A lifetime gives a date only with the moment the link was
+ * issued (`issuedAt`, known to whoever just uploaded the file); in a transcript it gives none.
  */
-function absoluteExpiry(v: unknown): number | undefined {
+export function linkExpiry(v: unknown, issuedAt?: number): number | undefined {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return undefined;
   if (n >= 1e12) return n; // milliseconds
   if (n >= 1e9) return n * 1000; // seconds since the epoch
-  return undefined;
+  return issuedAt === undefined ? undefined : issuedAt + n * 1000;
 }
 
 function fileSize(v: unknown): number | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode';
+import { linkExpiry } from './decode-files';
 import { decodeParts } from './decode-parts';
 import { LIMITS } from './guards';
 
@@ -117,5 +118,13 @@ describe('decode: file links that expire', () => {
       expect(file?.fileKey).toBe('k');
       expect(file && 'expiresAt' in file).toBe(false);
     }
+  });
+});
+
+describe('linkExpiry', () => {
+  it('dates a lifetime from the moment the link was issued, and only then', () => {
+    expect(linkExpiry(7200, 1_000)).toBe(1_000 + 7_200_000);
+    expect(linkExpiry(7200)).toBeUndefined();
+    expect(linkExpiry(1_900_000_000, 5)).toBe(1_900_000_000_000);
   });
 });

@@ -1,5 +1,6 @@
 /** The wire protocol: decode hub frames into the model, build client frames, make client ids. */
 export { decode, KNOWN_INBOUND_EVENTS } from './decode';
+export { linkExpiry } from './decode-files';
 export { type AnswerDecode, decodeHttpAnswer, decodeRestTranscript } from './decode-http';
 export { decodeParts } from './decode-parts';
 export {

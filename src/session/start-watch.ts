@@ -5,7 +5,7 @@
  * `maxAttempts` the visitor and the host are told, and nothing more is sent until something new needs a
  * conversation.
  */
-export const START_TIMEOUT_MS = 10_000;
+export const START_TIMEOUT_MS = 5_000;
 export const START_ATTEMPTS = 3;
 
 export interface StartWatchDeps {

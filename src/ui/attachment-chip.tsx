@@ -28,9 +28,9 @@ export function AttachmentChip({ attachment }: { attachment: Attachment }) {
         </span>
       )}
       <span class="cc-chip-text">
-        <span class="cc-chip-name" title={attachment.name}>
+        <bdi class="cc-chip-name" title={attachment.name}>
           {attachment.name}
-        </span>
+        </bdi>
         {status === 'uploading' && (
           <progress
             class="cc-chip-progress"

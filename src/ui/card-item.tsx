@@ -13,7 +13,7 @@ export function CardItem({ card }: { card: Card }) {
   return (
     <li class="cc-card">
       {image && <img class="cc-card-image" src={image} alt={title ?? ''} loading="lazy" decoding="async" />}
-      <div class="cc-card-body">
+      <div class="cc-card-body" dir="auto">
         {title && <p class="cc-card-title">{title}</p>}
         {card.description && <p class="cc-card-text">{card.description}</p>}
       </div>

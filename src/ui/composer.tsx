@@ -100,7 +100,7 @@ export function Composer() {
           }}
         />
         <button type="submit" class="cc-send" aria-label={t('send')} title={t('send')} disabled={!canSend}>
-          <Icon name="send" class="cc-flip-rtl" />
+          <Icon name="send" />
         </button>
       </div>
       {error && (

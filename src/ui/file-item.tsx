@@ -38,7 +38,7 @@ export function FileItem({ file, sender }: { file: FileRef; sender: string }) {
   const details = (
     <>
       <Icon name="file" />
-      <span class="cc-file-name">{name}</span>
+      <bdi class="cc-file-name">{name}</bdi>
       {link.expired ? (
         <span class="cc-file-size">{t('fileLinkExpired')}</span>
       ) : (

@@ -23,9 +23,13 @@ export function Header({ title, onClose }: { title: string; onClose?: (() => voi
         <Avatar kind="bot" src={options.avatar} size="lg" />
       )}
       <div class="cc-header-text">
-        <h2 class="cc-title">{title}</h2>
+        <h2 class="cc-title">
+          <bdi>{title}</bdi>
+        </h2>
         <p class="cc-subtitle" data-agent={joined ? '' : undefined}>
-          {joined ? (agent.name ?? t('agentGenericName')) : (options.subtitle ?? t('headerSubtitle'))}
+          <bdi>
+            {joined ? (agent.name ?? t('agentGenericName')) : (options.subtitle ?? t('headerSubtitle'))}
+          </bdi>
         </p>
       </div>
       <div class="cc-header-actions">

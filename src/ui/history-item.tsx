@@ -31,8 +31,8 @@ export function HistoryItem({ summary, current, onOpen, onDelete }: HistoryItemP
         data-conversation-id={summary.conversationId}
         onClick={() => onOpen(summary.conversationId)}
       >
-        <span class="cc-history-title">{title}</span>
-        {detail && <span class="cc-history-detail">{detail}</span>}
+        <bdi class="cc-history-title">{title}</bdi>
+        {detail && <bdi class="cc-history-detail">{detail}</bdi>}
         {current && <span class="cc-history-current">{t('currentConversation')}</span>}
       </button>
       <button

@@ -51,7 +51,7 @@ export function HistoryPanel() {
     >
       <div class="cc-history-bar">
         <button type="button" class="cc-history-back" onClick={back}>
-          <Icon name="back" class="cc-icon-sm cc-flip-rtl" />
+          <Icon name="back" class="cc-icon-sm" />
           <span>{t('back')}</span>
         </button>
         <h3 id={headingId} class="cc-history-heading" tabIndex={-1} ref={headingRef}>

@@ -27,14 +27,13 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/** Icons that point along the line of text: mirrored in a right-to-left widget (send, back, open outward). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['send', 'back', 'external']);
+
 export function Icon({ name, class: className }: { name: IconName; class?: string }) {
+  const classes = ['cc-icon', DIRECTIONAL.has(name) && 'cc-flip-rtl', className].filter(Boolean).join(' ');
   return (
-    <svg
-      class={className ? `cc-icon ${className}` : 'cc-icon'}
-      viewBox="0 0 24 24"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <svg class={classes} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path d={PATHS[name]} fill="currentColor" />
     </svg>
   );

@@ -51,7 +51,7 @@ function MessageRowView({ message, first, gap, fresh }: MessageRowProps) {
       <div class="cc-group" data-group={sender}>
         {first && (
           <div class="cc-group-meta">
-            <span class={sender === 'user' ? 'cc-sr-only' : 'cc-group-name'}>{name}</span>
+            <bdi class={sender === 'user' ? 'cc-sr-only' : 'cc-group-name'}>{name}</bdi>
             {sender === 'agent' && <span class="cc-tag">{t('senderAgent')}</span>}
             {time && (
               <time class="cc-time" dateTime={isoTime(message.at)}>

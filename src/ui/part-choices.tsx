@@ -22,7 +22,7 @@ export function PartChoices({ message, title, options }: PartChoicesProps) {
   return (
     <fieldset class="cc-choices" disabled={done} aria-labelledby={title ? titleId : undefined}>
       {title && (
-        <div class="cc-bubble">
+        <div class="cc-bubble" dir="auto">
           <p class="cc-plain" id={titleId}>
             {title}
           </p>
@@ -42,7 +42,7 @@ export function PartChoices({ message, title, options }: PartChoicesProps) {
               focusComposer();
             }}
           >
-            {option.label}
+            <bdi>{option.label}</bdi>
           </button>
         ))}
       </div>

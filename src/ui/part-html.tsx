@@ -3,7 +3,7 @@ import { Markup } from './markup';
 
 export function PartHtml({ html }: { html: string }) {
   return (
-    <div class="cc-bubble">
+    <div class="cc-bubble" dir="auto">
       <Markup source={html} kind="html" />
     </div>
   );

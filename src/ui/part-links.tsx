@@ -9,7 +9,7 @@ export function PartLinks({ title, links }: { title?: string | undefined; links:
   return (
     <div class="cc-links">
       {title && (
-        <div class="cc-bubble">
+        <div class="cc-bubble" dir="auto">
           <p class="cc-plain">{title}</p>
         </div>
       )}
@@ -17,7 +17,7 @@ export function PartLinks({ title, links }: { title?: string | undefined; links:
         {links.map((link, i) => (
           <li key={i}>
             <SafeLink href={link.url} class="cc-link-button">
-              <span>{link.title}</span>
+              <bdi>{link.title}</bdi>
               {isExternalHttp(safeUrl(link.url)) && <Icon name="external" class="cc-icon-sm" />}
             </SafeLink>
           </li>

@@ -19,7 +19,7 @@ export function PartText({ text, format }: PartTextProps) {
   const preview = previewText(text);
   const shown = expanded ? text : preview.text;
   return (
-    <div class="cc-bubble">
+    <div class="cc-bubble" dir="auto">
       {format === 'plain' ? <p class="cc-plain">{shown}</p> : <Markup source={shown} />}
       {preview.truncated && (
         <button type="button" class="cc-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>

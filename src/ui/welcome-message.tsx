@@ -10,14 +10,14 @@ export function WelcomeMessage({ text }: { text: string }) {
   return (
     <div class="cc-group" data-group="bot" data-welcome="">
       <div class="cc-group-meta">
-        <span class="cc-group-name">{name}</span>
+        <bdi class="cc-group-name">{name}</bdi>
       </div>
       <div class="cc-msg">
         <div class="cc-msg-avatar">
           <Avatar kind="bot" src={options.avatar} />
         </div>
         <div class="cc-msg-body">
-          <div class="cc-bubble">
+          <div class="cc-bubble" dir="auto">
             <Markup source={text} />
           </div>
         </div>
