@@ -1,6 +1,7 @@
 /**
- * The main proof that no message is lost or doubled: 200 visitor messages interleaved with 10 faults (sockets
- * dropped mid-send, connections refused for 5–10 s, a hub restart on its data directory, a page reload).
+ * The main proof that no message is lost or doubled: 200 visitor messages interleaved with 11 faults (sockets
+ * dropped mid-send, connections refused for 5–10 s, a hub restart on its data directory, a page reload, and a
+ * reload while a message waits offline in the outbox).
  * The hub must receive every message exactly once by `client_msg_id`, the screen must show every message of
  * the conversation once and in the hub's order, and no second conversation may start.
  * Prints a JSON summary (messages, faults, resends, duplicates, recovery time per fault kind).
@@ -33,6 +34,7 @@ const FAULTS = [
   'drop',
   'refuse',
   'drop',
+  'reloadQueued',
 ] as const;
 type Fault = (typeof FAULTS)[number];
 
@@ -54,14 +56,21 @@ interface Shown {
   text: string;
 }
 
-/** Scrolls the log from top to bottom and reads every message once, whatever part of it is in the DOM. */
-async function readLog(page: Page): Promise<Shown[]> {
+/**
+ * Scrolls the log from top to bottom and reads every row once, whatever part of it is in the DOM. Each
+ * screenful overlaps the one before, so an id seen before comes back only in that overlap: an id in two rows
+ * of one screenful, or back after it had scrolled away, is a message shown twice (keeping its id must not hide
+ * it), and is returned in `repeatedIds`.
+ */
+async function readLog(page: Page): Promise<{ rows: Shown[]; repeatedIds: string[] }> {
   const log = widgetLocators(page).log;
   // A long conversation may render only its latest part until older messages are asked for.
   const more = log.getByRole('button', { name: 'Load more' });
   for (let i = 0; i < 100 && (await more.isVisible()); i++) await more.click();
   await log.evaluate((el) => el.scrollTo({ top: 0, behavior: 'instant' }));
   const seen = new Map<string, Shown>();
+  const repeated = new Set<string>();
+  let previous = new Set<string>();
   for (let step = 0; step < 1000; step++) {
     // One round trip per screenful: wait two frames (a windowed list renders on scroll), read, scroll on.
     const { batch, atEnd } = await log.evaluate(async (el) => {
@@ -78,13 +87,19 @@ async function readLog(page: Page): Promise<Shown[]> {
       el.scrollBy({ top: el.clientHeight * 0.9, behavior: 'instant' });
       return { batch, atEnd };
     });
-    for (const m of batch) if (!seen.has(m.id)) seen.set(m.id, m);
+    const here = new Set<string>();
+    for (const m of batch) {
+      if (here.has(m.id) || (seen.has(m.id) && !previous.has(m.id))) repeated.add(m.id);
+      here.add(m.id);
+      if (!seen.has(m.id)) seen.set(m.id, m);
+    }
+    previous = here;
     if (atEnd) break;
   }
-  return [...seen.values()];
+  return { rows: [...seen.values()], repeatedIds: [...repeated] };
 }
 
-test('200 messages through 10 faults arrive exactly once, in order, in one conversation', {
+test('200 messages through 11 faults arrive exactly once, in order, in one conversation', {
   tag: '@every-mode',
 }, async ({ page, sendMode }) => {
   // About two minutes alone; three modes share two cores with the rest of the suite.
@@ -140,6 +155,14 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
         ended.push({ fault, at: Date.now() });
       }
       if (fault === 'drop') lostInTransit++;
+      if (fault === 'reloadQueued') {
+        // Offline, so this message only reaches the stored outbox; the page reloads before the hub is back.
+        const ms = 4000;
+        hub.control.refuse(ms);
+        hub.control.drop();
+        await expect.poll(lastState).not.toBe('connected');
+        ended.push({ fault, at: Date.now() + ms });
+      }
       await w.send(`chaos ${String(n).padStart(3, '0')}`);
       if (!fault) continue;
       if (fault === 'drop' && lostInTransit % 2 === 0) {
@@ -159,6 +182,10 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
         ended.push({ fault, at: Date.now() });
       } else if (fault === 'reload') {
         ended.push({ fault, at: Date.now() });
+        await page.reload();
+        await w.launcher.click();
+      } else if (fault === 'reloadQueued') {
+        await expect(w.log.locator('[data-delivery="sending"]').last()).toBeVisible();
         await page.reload();
         await w.launcher.click();
       }
@@ -202,7 +229,7 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
       .map((m) => tag(JSON.stringify(m.parts)))
       .filter(Boolean);
     const settled = Date.now();
-    const shown = await readLog(page);
+    const { rows: shown, repeatedIds } = await readLog(page);
     console.log(
       `CHAOS timing: typing+faults ${typed - t0} ms, settling ${settled - typed} ms, reading ${Date.now() - settled} ms`,
     );
@@ -234,6 +261,7 @@ test('200 messages through 10 faults arrive exactly once, in order, in one conve
         `CHAOS shown twice: ${JSON.stringify(twice)} around ${JSON.stringify(shown.filter((m) => twice.includes(m.text)))}`,
       );
 
+    expect(repeatedIds).toEqual([]);
     expect(starts).toHaveLength(1);
     expect(byId.size).toBe(MESSAGES);
     expect(duplicates).toBe(0);

@@ -59,6 +59,7 @@ export const en = {
   // Errors
   conversationEnded: 'This conversation has ended. A new one has started.',
   genericError: 'Something went wrong ({code}).',
+  historyUnavailable: 'Earlier messages could not be loaded right now. What this device kept is shown.',
   startFailed: 'The chat service is not answering right now. What you wrote is kept here.',
   deleteTimedOut: 'The conversation could not be deleted right now. Please try again.',
   hubRefused: 'The chat service refused the request. Your message is kept here.',

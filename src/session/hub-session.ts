@@ -23,6 +23,9 @@ import { loadingSender, type Sender, type SenderContext, type SenderFactory, soc
 import type { Session, SessionListener, SessionStatus, StartRequest } from './session';
 import { createStartWatch } from './start-watch';
 
+/** How long after a keepalive an error is taken as its answer (the gateway answers within a round trip). */
+const KEEPALIVE_ANSWER_MS = 5_000;
+
 /** What a session needs of the widget's options (a subset of ChatOptions). */
 export interface SessionOptions {
   apiKey: string;
@@ -56,10 +59,26 @@ export function createHubSession(
   let wanted: StartRequest | undefined;
   let closed = false;
   const conversationId = (): string | undefined => listener?.conversationId();
+  const now = deps.now ?? Date.now;
+  /** When the last keepalive went out. */
+  let keepaliveAt = Number.NEGATIVE_INFINITY;
+
+  /**
+   * An error right after a keepalive answers the keepalive: the gateway refusing a socket frame (a hub that
+   * takes sends over HTTP only), or the hub taking the metadata request amiss. A keepalive is never the
+   * visitor's business, so its answer neither shows nor ends the conversation; it is logged for developers.
+   */
+  function answersKeepalive(frame: InboundFrame): boolean {
+    if (now() - keepaliveAt > KEEPALIVE_ANSWER_MS) return false;
+    const error = frame.type === 'gateway_error' || (frame.type === 'general_error' && frame.code !== 413);
+    if (error) console.debug('[captivate-chat] the hub answered a keepalive with an error:', frame);
+    return error;
+  }
 
   function deliver(frame: InboundFrame): void {
     if (frame.type === 'gateway_error' && frame.code === 'gateway_forbidden' && sender.gatewayRefused())
       return;
+    if (answersKeepalive(frame)) return;
     if (isLargeMessageLink(frame)) {
       const scope = { hubUrl: options.url, httpUrl: options.httpUrl, uploadUrl: options.uploadUrl };
       void fetchLargeMessage(frame.messageLink, scope, options.apiKey, deps.fetch).then((answer) =>
@@ -141,9 +160,13 @@ export function createHubSession(
       keepaliveMs: options.keepaliveMs,
       maxRetries: options.maxRetries,
       // An ordinary, read-only event: the gateway answers no protocol pings (docs/protocol.md §1).
+      // Without a conversation there is nothing to keep: the gateway may close the idle socket, and it opens
+      // again (partysocket) when it is needed.
       keepaliveFrame: () => {
         const id = conversationId();
-        return id ? metadataRequest(id) : null;
+        if (!id) return null;
+        keepaliveAt = now();
+        return metadataRequest(id);
       },
       onFrame: deliver,
       onReject: (rejection) => listener?.reject(rejection),
@@ -179,6 +202,7 @@ export function createHubSession(
           return !!id && sender.request(transcriptRequest(id)) === 'sent';
         },
         setState: (id, state) => listener?.delivery(id, state),
+        onTranscriptUnavailable: () => listener?.trouble({ code: 'transcript_unavailable' }),
         sendTimeoutMs: options.sendTimeoutMs,
         ...(deps.now ? { now: deps.now } : {}),
       });

@@ -43,6 +43,9 @@ export interface OutboxDeps {
   conversationId(): string | undefined;
   /** Asks for the current conversation's transcript; false when it could not be asked now. */
   requestTranscript(): boolean;
+  /** Every transcript request went unanswered: the history on screen is what this device kept. */
+  onTranscriptUnavailable?(): void;
+  /** A delivery state: visitor messages are shown with theirs; actions and metadata only report `sent`. */
   setState(id: string, state: DeliveryState): void;
   sendTimeoutMs: number;
   now?: () => number;
@@ -133,6 +136,7 @@ export function createOutbox(deps: OutboxDeps) {
       return;
     }
     // The hub will not show what it has: what only a transcript could settle is failed, the queue goes on.
+    deps.onTranscriptUnavailable?.();
     for (const item of items) if (lost(item)) fail(item);
     holding = false;
     save();
@@ -165,7 +169,10 @@ export function createOutbox(deps: OutboxDeps) {
         answered: deps.carrier.answers,
       });
       // Over the socket only visitor messages appear in transcripts: the rest is done once handed over.
-      if (!deps.carrier.answers && !shown(item)) item.untracked = true;
+      if (!deps.carrier.answers && !shown(item)) {
+        item.untracked = true;
+        deps.setState(item.id, 'sent');
+      }
       if (oneAtATime) break;
     }
     if (!changed) return;
@@ -198,7 +205,7 @@ export function createOutbox(deps: OutboxDeps) {
     if (!item) return;
     if (result === 'ok') {
       items = items.filter((i) => i !== item);
-      if (shown(item)) deps.setState(id, 'sent');
+      deps.setState(id, 'sent');
     } else if (result === 'refused') {
       fail(item);
       items = items.filter((i) => i.status !== 'failed' || shown(i));

@@ -53,9 +53,13 @@ export interface SharedUserMessage {
 
 /**
  * What the session could not do, for the visitor and the host to hear: `start_timeout`, no answer to any
- * `conversation_start`; `refused`, the hub takes events neither over the socket nor over HTTP.
+ * `conversation_start`; `refused`, the hub takes events neither over the socket nor over HTTP;
+ * `transcript_unavailable`, no transcript request was answered (tries with backoff, then given up).
  */
-export type SessionTrouble = { code: 'start_timeout' } | { code: 'refused'; detail: string };
+export type SessionTrouble =
+  | { code: 'start_timeout' }
+  | { code: 'refused'; detail: string }
+  | { code: 'transcript_unavailable' };
 
 /** What the store of one tab tells the stores of the others. */
 export type TabNote = { t: 'user'; message: SharedUserMessage } | { t: 'open'; open: boolean };

@@ -68,6 +68,78 @@ describe('chat store: a hub that does not answer conversation_start', () => {
   });
 });
 
+describe('chat store: a hub that never sends the transcript', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('restoring, asks with backoff, then says the screen shows what this device kept; sending goes on', () => {
+    vi.useFakeTimers();
+    const storage = createSafeStorage('none');
+    storage.set('conversation', 'c-old');
+    const s = setup({}, storage);
+    s.becomeReady();
+    s.store.setOpen(true);
+    vi.advanceTimersByTime(60_000);
+    expect(s.types().filter((t) => t === 'conversation_transcript_request').length).toBeGreaterThanOrEqual(3);
+    expect(s.store.state.messages.value.map((m) => m.sender)).toEqual(['system']);
+    expect(
+      s.events.filter((e) => e.name === 'error').map((e) => (e.detail as { code: string }).code),
+    ).toEqual(['transcript_unavailable']);
+    s.store.sendText('still here');
+    expect(s.types().at(-1)).toBe('user_message');
+  });
+});
+
+describe('chat store: what the host hears of what was sent, and page context', () => {
+  const sentEvents = (s: ReturnType<typeof setup>) =>
+    s.events.filter((e) => e.name === 'sent').map((e) => e.detail);
+
+  it('reports sent once per message (when a transcript confirms it), action and metadata update', () => {
+    const s = setup({ start: 'user-first' });
+    s.becomeReady();
+    s.store.sendText('hello');
+    s.receive({ type: 'conversation_start_success', conversationId: 'c1' });
+    s.store.sendAction('escalateToHuman');
+    s.store.setMetadata({ page: '/pricing' });
+    const payloadId = (type: string) =>
+      (s.sent.find((f) => f.event.event_type === type)!.event.event_payload as { client_msg_id?: string })
+        .client_msg_id;
+    // Over the socket an action or a metadata update is done once handed over; a message once a transcript shows it.
+    expect(sentEvents(s).map((d) => (d as { kind: string }).kind)).toEqual(['action', 'metadata']);
+    expect(sentEvents(s)[1]).toEqual({ kind: 'metadata', id: payloadId('metadata'), conversationId: 'c1' });
+    s.drop();
+    s.becomeReady();
+    s.receive({
+      type: 'conversation_transcript',
+      conversationId: 'c1',
+      entries: [{ sender: 'user', parts: [{ kind: 'text', text: 'hello' }], actions: [] }],
+    });
+    s.receive({
+      type: 'conversation_transcript',
+      conversationId: 'c1',
+      entries: [{ sender: 'user', parts: [{ kind: 'text', text: 'hello' }], actions: [] }],
+    });
+    expect(sentEvents(s).filter((d) => (d as { kind: string }).kind === 'message')).toEqual([
+      { kind: 'message', id: payloadId('user_message'), conversationId: 'c1' },
+    ]);
+  });
+
+  it('a resumed conversation hears the page’s metadata once per page view; a new one gets it at start', () => {
+    const storage = createSafeStorage('none');
+    storage.set('conversation', 'c-old');
+    const resumed = setup({ metadata: { page: '/pricing' } }, storage);
+    resumed.becomeReady();
+    const metadataFrames = resumed.sent.filter((f) => f.event.event_type === 'metadata');
+    expect(metadataFrames.map((f) => f.event.event_payload)).toEqual([
+      expect.objectContaining({ conversation_id: 'c-old', metadata: { page: '/pricing' } }),
+    ]);
+    const fresh = setup({ metadata: { page: '/home' }, start: 'user-first' });
+    fresh.becomeReady();
+    fresh.store.sendText('hi');
+    expect(fresh.types()).toEqual(['conversation_start']);
+    expect(fresh.sent[0]!.event.event_payload).toMatchObject({ metadata: { page: '/home' } });
+  });
+});
+
 describe('chat store session flow', () => {
   it('bot-first: opening starts one conversation, then sends the empty greeting request once', () => {
     const s = setup();

@@ -13,6 +13,7 @@ import { createFileActions } from './file-actions';
 import { createFrameHandler } from './frame-handler';
 import { createHistory } from './history';
 import { createMessageLog } from './message-log';
+import { createSentEvents } from './sent-events';
 import { createSessionListener } from './session-listener';
 import { type ChatState, createState } from './state';
 import type { StoreDeps } from './store-deps';
@@ -114,17 +115,19 @@ export function createChatStore(deps: StoreDeps) {
     emit(open ? 'open' : 'close', {});
   }
 
+  const sent = createSentEvents(emit, () => state.conversationId.value);
   const listener = createSessionListener({
     state,
     emit,
     log,
     conversation,
     frame: handler,
+    sent,
     t,
     setOpen: (open) => applyOpen(open, false),
   });
 
-  const visitor = createVisitorActions({ state, session, log, conversation, agent, t, now });
+  const visitor = createVisitorActions({ state, session, log, conversation, agent, sent, t, now });
 
   const api = {
     state,
@@ -137,6 +140,9 @@ export function createChatStore(deps: StoreDeps) {
         emit('conversation', { conversationId: state.conversationId.value, isNew: false });
       if (state.open.value && options.start === 'bot-first') conversation.wantNow();
       session.open({ ...listener, joined: () => session.share({ t: 'open', open: state.open.value }) });
+      // The page the visitor is on now: a resumed conversation hears this page's context, once per page view.
+      if (state.conversationId.value && Object.keys(options.metadata).length)
+        visitor.setMetadata(options.metadata);
     },
     setOpen: (open: boolean) => applyOpen(open, true),
     ...visitor,

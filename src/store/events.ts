@@ -25,6 +25,8 @@ export interface HostEvents {
   agent: { phase: 'waiting' | 'joined' | 'left' | 'failed'; name?: string; conversationId: string };
   /** A `conversation_update` of a type the widget has no meaning for: passed on as the hub sent it. */
   update: { type: string; data: Record<string, unknown>; conversationId: string | undefined };
+  /** The hub has what this tab queued: a message (confirmed), an action or a metadata update. */
+  sent: { kind: 'message' | 'action' | 'metadata'; id: string; conversationId: string | undefined };
 }
 
 export type HostEventName = keyof HostEvents;
@@ -43,4 +45,5 @@ export const HOST_EVENT_NAMES: readonly HostEventName[] = [
   'unread',
   'agent',
   'update',
+  'sent',
 ];

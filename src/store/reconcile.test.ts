@@ -111,6 +111,16 @@ describe('reconcile', () => {
     expect(ids(result.added)).toEqual(['t0']);
   });
 
+  it('a long conversation read again adds nothing, however many entries it has', () => {
+    const texts = Array.from({ length: 500 }, (_, i) => `message ${i}`);
+    const local = texts.flatMap((t, i) => [msg(`u${i}`, 'user', t), msg(`b${i}`, 'bot', `echo ${t}`)]);
+    const entries = texts.flatMap((t) => [entry('user', t), entry('bot', `echo ${t}`)]);
+    const result = reconcile(local, entries, new Set(['u499']), make);
+    expect(result.added).toEqual([]);
+    expect(ids(result.messages)).toEqual(ids(local));
+    expect(result.confirmed).toEqual(['u499']);
+  });
+
   it('keeps system notices after the message they followed', () => {
     const notice = msg('s1', 'system', 'Dana joined the chat');
     const local = [msg('u1', 'user', 'agent please'), notice, msg('a1', 'agent', 'hi')];

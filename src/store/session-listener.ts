@@ -7,6 +7,7 @@ import type { SessionListener } from '../session';
 import type { Conversation } from './conversation';
 import type { Emit } from './events';
 import type { MessageLog } from './message-log';
+import type { SentEvents } from './sent-events';
 import type { ChatState } from './state';
 import type { Translate } from './store-deps';
 
@@ -16,6 +17,7 @@ export interface ListenerContext {
   log: MessageLog;
   conversation: Conversation;
   frame: SessionListener['frame'];
+  sent: SentEvents;
   t: Translate;
   /** Opens or closes the panel as another tab did. */
   setOpen(open: boolean): void;
@@ -46,6 +48,10 @@ export function createSessionListener(ctx: ListenerContext): SessionListener & {
       if (trouble.code === 'start_timeout') {
         ctx.log.notice(ctx.t('startFailed'), 'error');
         emit('error', { code: 'start_timeout', message: 'The hub did not answer conversation_start' });
+      } else if (trouble.code === 'transcript_unavailable') {
+        // On restore the screen holds only what this device kept: say so rather than look complete.
+        if (ctx.conversation.restoring()) ctx.log.notice(ctx.t('historyUnavailable'));
+        emit('error', { code: 'transcript_unavailable', message: 'The hub did not send the transcript' });
       } else {
         // Also under the composer (an alert), where the visitor's next message would have gone.
         state.composerError.value = ctx.t('hubRefused');
@@ -53,7 +59,10 @@ export function createSessionListener(ctx: ListenerContext): SessionListener & {
         emit('error', { code: 'refused', message: trouble.detail });
       }
     },
-    delivery: (id, value) => ctx.log.setDelivery(id, value),
+    delivery(id, value) {
+      ctx.log.setDelivery(id, value);
+      ctx.sent.delivery(id, value);
+    },
     reject(rejection: Rejection) {
       rejected += 1;
       if (rejected <= 5)

@@ -9,6 +9,7 @@ import type { QueuedItem, Session } from '../session';
 import type { AgentLifecycle } from './agent-lifecycle';
 import type { Conversation } from './conversation';
 import type { MessageLog } from './message-log';
+import type { SentEvents } from './sent-events';
 import type { ChatState } from './state';
 import type { Translate } from './store-deps';
 import { composeUserMessage } from './user-message';
@@ -19,14 +20,16 @@ export interface VisitorActionsContext {
   log: MessageLog;
   conversation: Conversation;
   agent: AgentLifecycle;
+  sent: SentEvents;
   t: Translate;
   now: () => number;
 }
 
 export function createVisitorActions(ctx: VisitorActionsContext) {
-  const { state, session, log, conversation, agent, t, now } = ctx;
+  const { state, session, log, conversation, agent, sent, t, now } = ctx;
 
-  function enqueue(item: QueuedItem): void {
+  function enqueue(item: QueuedItem & { kind: 'action' | 'metadata' }): void {
+    sent.track(item.id, item.kind);
     if (session.enqueue(item) === 'queued') conversation.ensure();
   }
 
@@ -45,6 +48,7 @@ export function createVisitorActions(ctx: VisitorActionsContext) {
         state.composerError.value = t(queued === 'too_large' ? 'messageTooLong' : 'hubRefused');
         return false;
       }
+      sent.track(item.id, 'message');
       batch(() => {
         state.composerError.value = undefined;
         state.attachments.value = [];

@@ -49,6 +49,7 @@ export const strings: Strings = {
   retrySending: 'إعادة الإرسال',
   conversationEnded: 'انتهت هذه المحادثة وبدأت محادثة جديدة.',
   genericError: 'حدث خطأ ما ({code}).',
+  historyUnavailable: 'تعذّر تحميل الرسائل السابقة الآن. يُعرض ما حفظه هذا الجهاز.',
   startFailed: 'خدمة الدردشة لا تستجيب الآن. ما كتبته محفوظ هنا.',
   deleteTimedOut: 'تعذّر حذف المحادثة الآن. يُرجى المحاولة مرة أخرى.',
   hubRefused: 'رفضت خدمة الدردشة الطلب. رسالتك محفوظة هنا.',

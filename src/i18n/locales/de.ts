@@ -40,6 +40,8 @@ export const strings: Strings = {
   retrySending: 'Erneut senden',
   conversationEnded: 'Diese Unterhaltung wurde beendet. Eine neue hat begonnen.',
   genericError: 'Etwas ist schiefgelaufen ({code}).',
+  historyUnavailable:
+    'Frühere Nachrichten konnten gerade nicht geladen werden. Angezeigt wird, was auf diesem Gerät gespeichert ist.',
   startFailed: 'Der Chat-Dienst antwortet gerade nicht. Ihre Eingaben bleiben hier erhalten.',
   deleteTimedOut: 'Die Unterhaltung konnte gerade nicht gelöscht werden. Bitte versuchen Sie es erneut.',
   hubRefused: 'Der Chat-Dienst hat die Anfrage abgelehnt. Ihre Nachricht bleibt hier erhalten.',

@@ -44,6 +44,8 @@ export const strings: Strings = {
   retrySending: 'Reintentar envío',
   conversationEnded: 'Esta conversación terminó. Se inició una nueva.',
   genericError: 'Algo salió mal ({code}).',
+  historyUnavailable:
+    'No se han podido cargar los mensajes anteriores. Se muestra lo que se guardó en este dispositivo.',
   startFailed: 'El servicio de chat no responde en este momento. Lo que has escrito se conserva aquí.',
   deleteTimedOut: 'No se ha podido eliminar la conversación en este momento. Inténtalo de nuevo.',
   hubRefused: 'El servicio de chat ha rechazado la solicitud. Tu mensaje se conserva aquí.',

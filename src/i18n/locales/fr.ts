@@ -44,6 +44,8 @@ export const strings: Strings = {
   retrySending: 'Renvoyer',
   conversationEnded: 'Cette conversation est terminée. Une nouvelle a commencé.',
   genericError: 'Un problème est survenu ({code}).',
+  historyUnavailable:
+    'Impossible de charger les messages précédents pour le moment. Voici ce que cet appareil a conservé.',
   startFailed: 'Le service de chat ne répond pas pour le moment. Ce que vous avez écrit est conservé ici.',
   deleteTimedOut: 'Impossible de supprimer la conversation pour le moment. Veuillez réessayer.',
   hubRefused: 'Le service de chat a refusé la demande. Votre message est conservé ici.',

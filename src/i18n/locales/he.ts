@@ -46,6 +46,7 @@ export const strings: Strings = {
   retrySending: 'שליחה חוזרת',
   conversationEnded: 'השיחה הזו הסתיימה. התחילה שיחה חדשה.',
   genericError: 'משהו השתבש ({code}).',
+  historyUnavailable: 'לא ניתן לטעון כרגע הודעות קודמות. מוצג מה שנשמר במכשיר הזה.',
   startFailed: 'שירות הצ׳אט לא מגיב כרגע. מה שכתבת נשמר כאן.',
   deleteTimedOut: 'לא ניתן למחוק את השיחה כרגע. אפשר לנסות שוב.',
   hubRefused: 'שירות הצ׳אט דחה את הבקשה. ההודעה שלך נשמרה כאן.',

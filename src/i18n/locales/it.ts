@@ -44,6 +44,8 @@ export const strings: Strings = {
   retrySending: 'Invia di nuovo',
   conversationEnded: 'Questa conversazione è terminata. Ne è iniziata una nuova.',
   genericError: 'Si è verificato un errore ({code}).',
+  historyUnavailable:
+    'Al momento non è possibile caricare i messaggi precedenti. Vedi ciò che è salvato su questo dispositivo.',
   startFailed: 'Il servizio di chat non risponde al momento. Quello che hai scritto resta qui.',
   deleteTimedOut: 'Al momento non è possibile eliminare la conversazione. Riprova.',
   hubRefused: 'Il servizio di chat ha rifiutato la richiesta. Il tuo messaggio resta qui.',

@@ -40,6 +40,8 @@ export const strings: Strings = {
   retrySending: 'もう一度送信',
   conversationEnded: 'この会話は終了しました。新しい会話を開始しました。',
   genericError: 'エラーが発生しました（{code}）。',
+  historyUnavailable:
+    '以前のメッセージを読み込めませんでした。この端末に保存されている内容を表示しています。',
   startFailed: 'チャットサービスが応答していません。入力した内容はここに残っています。',
   deleteTimedOut: '会話を削除できませんでした。もう一度お試しください。',
   hubRefused: 'チャットサービスがリクエストを拒否しました。メッセージはここに残っています。',

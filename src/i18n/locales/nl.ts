@@ -40,6 +40,8 @@ export const strings: Strings = {
   retrySending: 'Opnieuw versturen',
   conversationEnded: 'Dit gesprek is beëindigd. Er is een nieuw gesprek gestart.',
   genericError: 'Er is iets misgegaan ({code}).',
+  historyUnavailable:
+    'Eerdere berichten kunnen nu niet worden geladen. Je ziet wat dit apparaat heeft bewaard.',
   startFailed: 'De chatdienst reageert nu niet. Wat je hebt geschreven, blijft hier staan.',
   deleteTimedOut: 'Het gesprek kan nu niet worden verwijderd. Probeer het opnieuw.',
   hubRefused: 'De chatdienst heeft het verzoek geweigerd. Je bericht blijft hier staan.',

@@ -48,6 +48,8 @@ export const strings: Strings = {
   retrySending: 'Wyślij ponownie',
   conversationEnded: 'Ta rozmowa została zakończona. Rozpoczęto nową.',
   genericError: 'Coś poszło nie tak ({code}).',
+  historyUnavailable:
+    'Nie udało się teraz wczytać wcześniejszych wiadomości. Widzisz to, co zapisano na tym urządzeniu.',
   startFailed: 'Usługa czatu w tej chwili nie odpowiada. Twoje wiadomości zostają tutaj.',
   deleteTimedOut: 'Nie udało się teraz usunąć rozmowy. Spróbuj ponownie.',
   hubRefused: 'Usługa czatu odrzuciła żądanie. Twoja wiadomość zostaje tutaj.',

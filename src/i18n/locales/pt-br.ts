@@ -44,6 +44,8 @@ export const strings: Strings = {
   retrySending: 'Reenviar',
   conversationEnded: 'Esta conversa foi encerrada. Uma nova foi iniciada.',
   genericError: 'Algo deu errado ({code}).',
+  historyUnavailable:
+    'Não foi possível carregar as mensagens anteriores agora. Você está vendo o que ficou salvo neste dispositivo.',
   startFailed: 'O serviço de chat não está respondendo agora. O que você escreveu fica guardado aqui.',
   deleteTimedOut: 'Não foi possível excluir a conversa agora. Tente de novo.',
   hubRefused: 'O serviço de chat recusou a solicitação. Sua mensagem fica guardada aqui.',

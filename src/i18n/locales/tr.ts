@@ -43,6 +43,7 @@ export const strings: Strings = {
   retrySending: 'Tekrar gönder',
   conversationEnded: 'Bu sohbet sona erdi. Yeni bir sohbet başladı.',
   genericError: 'Bir sorun oluştu ({code}).',
+  historyUnavailable: 'Önceki mesajlar şu anda yüklenemedi. Bu cihazda kayıtlı olanlar gösteriliyor.',
   startFailed: 'Sohbet hizmeti şu anda yanıt vermiyor. Yazdıklarınız burada saklanıyor.',
   deleteTimedOut: 'Sohbet şu anda silinemedi. Lütfen tekrar deneyin.',
   hubRefused: 'Sohbet hizmeti isteği reddetti. Mesajınız burada saklanıyor.',

@@ -39,6 +39,7 @@ export const strings: Strings = {
   retrySending: '重新发送',
   conversationEnded: '此会话已结束，已为您开始新的会话。',
   genericError: '出现错误（{code}）。',
+  historyUnavailable: '暂时无法加载之前的消息。当前显示的是此设备上保存的内容。',
   startFailed: '聊天服务暂时没有响应。您输入的内容已保留在这里。',
   deleteTimedOut: '暂时无法删除该对话，请重试。',
   hubRefused: '聊天服务拒绝了请求。您的消息已保留在这里。',
