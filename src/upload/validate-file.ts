@@ -42,6 +42,7 @@ export const ALWAYS_REFUSED_EXTENSIONS: readonly string[] = [
   'lnk scf url reg inf settingcontent-ms library-ms search-ms desktop chm',
 ].flatMap((group) => group.split(' '));
 const DENIED_EXTENSIONS = new Set(ALWAYS_REFUSED_EXTENSIONS);
+/** The same kinds by the MIME type the browser reports (`''` for a type it does not know). */
 const DENIED_TYPES = new Set([
   'image/svg+xml',
   'text/html',
