@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createI18n, en } from '../i18n';
-import { loadRichRenderer } from '../markdown/lazy';
+import { markdownRenderer } from '../markdown/lazy';
 import type { MessagePart, SenderKind } from '../protocol/model';
 import { createSafeStorage } from '../storage';
 import { type ChatStore, createChatStore } from '../store/chat-store';
@@ -63,7 +63,7 @@ function pick(...files: File[]): void {
 const settle = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
 
 beforeAll(async () => {
-  await loadRichRenderer();
+  await markdownRenderer.load();
 });
 beforeEach(() => {
   container = document.createElement('div');
