@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { frameAncestors } from './scripts/frame-ancestors.ts';
 import { markedLexerOnly } from './scripts/marked-lexer-only.ts';
 import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 
@@ -21,7 +22,7 @@ export const shared = {
 export default defineConfig({
   ...shared,
   base: './',
-  plugins: [markedLexerOnly(), thirdPartyNotices()],
+  plugins: [markedLexerOnly(), thirdPartyNotices(), frameAncestors()],
   server: { host: '127.0.0.1', port: 5173 },
   build: {
     outDir: 'dist',

@@ -2,6 +2,7 @@
  * The demo as `npm start` serves it: the Vite dev server (source, not the build) with the hub emulator.
  * Proves a fresh checkout's demo command shows a working chat.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { type DemoServers, startDemoServers } from '../scripts/demo-servers';
@@ -92,4 +93,30 @@ test('the iframe demo embeds the widget and drives it over the bridge', async ({
   await page.getByRole('button', { name: /Send “cards”/ }).click();
   await expect(frame.getByRole('log').locator('[data-sender="user"]').last()).toContainText('cards');
   await expect(page.locator('#last-event')).toContainText('Last event');
+});
+
+test('the dev server lets only its own pages frame embed.html', async ({ page }) => {
+  for (const path of ['embed.html', 'demo/iframe.html']) {
+    const response = await page.request.get(`${base}${path}`);
+    expect(response.headers()['content-security-policy']).toBe("frame-ancestors 'self'");
+  }
+  // Another origin on this machine (another port) that frames the demo's embed.html.
+  let embed = '';
+  const foreign = createHttpServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' }).end(`<iframe id="chat" src="${embed}"></iframe>`);
+  });
+  await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+  try {
+    const address = foreign.address();
+    const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    embed = `${base}embed.html?api-key=k&url=${encodeURIComponent(hub.url)}&allowed-origins=${origin}`;
+    const framed = page.waitForResponse((response) => response.url().startsWith(`${base}embed.html`));
+    await page.goto(`${origin}/`);
+    expect((await framed).headers()['content-security-policy']).toBe("frame-ancestors 'self'");
+    const frame = await (await page.locator('#chat').elementHandle())?.contentFrame();
+    await expect.poll(() => frame?.url()).toBe('chrome-error://chromewebdata/');
+    await expect(page.frameLocator('#chat').getByRole('log')).toHaveCount(0);
+  } finally {
+    await new Promise((resolve) => foreign.close(resolve));
+  }
 });

@@ -81,7 +81,8 @@ test.describe('iframe embed', () => {
     const frame = page.frameLocator('#chat');
     const log = frame.getByRole('dialog').getByRole('log');
     await expect(log.locator('[data-sender="bot"]').first()).toBeVisible();
-    const chat = page.frames().find((f) => f.url().includes('embed.html'))!;
+    // The host page's own URL names embed.html in its query: take the iframe's frame, not the first match.
+    const chat = (await (await page.locator('#chat').elementHandle())!.contentFrame())!;
     await page.evaluate(() => {
       document
         .querySelector('iframe')!
@@ -102,6 +103,41 @@ test.describe('iframe embed', () => {
     await chat.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     await expect(log.getByText('foreign command')).toHaveCount(0);
     expect(await frameEvents(page)).toEqual([]);
+  });
+
+  test('a wildcard in allowed-origins is a configuration error: the chat works, the bridge stays shut', async ({
+    page,
+    site,
+    hub,
+  }) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    const host = new URL(site.altOrigin);
+    const wildcard = `${host.protocol}//*:${host.port}`;
+    const src = frameSrc(site, hub.url, hub.httpUrl, wildcard);
+    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
+    await collectFrameEvents(page);
+    const log = page.frameLocator('#chat').getByRole('dialog').getByRole('log');
+    await expect(log.locator('[data-sender="bot"]').first()).toBeVisible();
+    await expect.poll(() => errors.join('\n')).toContain('allowed-origins');
+    expect(errors.join('\n')).toContain('no "*"');
+    // Messages from one window arrive in the order they were posted: once this marker from the frame arrives,
+    // any event the frame posted for the bot's message would have arrived before it.
+    const chat = await (await page.locator('#chat').elementHandle())!.contentFrame();
+    const marker = page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          window.addEventListener('message', (e) => e.data === 'after-bot-message' && resolve()),
+        ),
+    );
+    await chat!.evaluate(() => window.parent.postMessage('after-bot-message', '*'));
+    await marker;
+    const received = await page.evaluate(() =>
+      (window as unknown as { __frameEvents: Array<{ data: unknown }> }).__frameEvents.map((e) => e.data),
+    );
+    expect(received).toEqual(['after-bot-message']);
   });
 });
 

@@ -116,7 +116,7 @@ test('every configuration key with a bad value is reported by name and the widge
     'max-file-size': '-5',
     'upload-url': 'file:///etc/passwd',
     persist: 'forever',
-    'allowed-origins': 'not an origin',
+    'allowed-origins': 'https://*.example.com',
     'keepalive-ms': 'often',
     'max-retries': '0.5',
     'agent-wait-ms': 'soon',
@@ -128,6 +128,7 @@ test('every configuration key with a bad value is reported by name and the widge
   await expect(w.launcher).toBeVisible();
   await w.openChat();
   for (const key of Object.keys(rest)) await expect.poll(() => errors.join('\n')).toContain(`data-${key}`);
+  expect(errors.join('\n')).toContain('no "*"');
   await w.send('still works');
   await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('still works');
 

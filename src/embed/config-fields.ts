@@ -47,6 +47,7 @@ export const EXPECTED = {
   url: 'wss:, or ws: on loopback',
   https: 'https:, or http: on loopback',
   apiBase: 'https:, or http: on loopback; no query',
+  origins: 'exact origins such as https://www.example.com: scheme, host and optional port; no path, no "*"',
 };
 export const positiveInt: Parse<number> = (v) =>
   /^\d{1,12}$/.test(v) && Number(v) > 0 ? Number(v) : undefined;
@@ -74,19 +75,28 @@ export const stringRecord: Parse<Record<string, string>> = (v) => {
   for (const [k, val] of Object.entries(obj)) if (typeof val === 'string') out[k] = val;
   return out;
 };
+/**
+ * `scheme://host[:port]` and nothing else, as `MessageEvent.origin` spells it (a trailing `/` is forgiven).
+ * A `*` is refused rather than kept: the bridge compares origins exactly, so `https://*.example.com` would
+ * be a literal that never matches, and a frame that silently ignores its host is worse than an error.
+ */
+function exactOrigin(entry: string): string | undefined {
+  if (entry.includes('*')) return undefined;
+  try {
+    const url = new URL(entry);
+    const webScheme = url.protocol === 'https:' || url.protocol === 'http:';
+    return webScheme && url.origin === entry.replace(/\/$/, '') ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+/** A comma-separated list of exact origins; one entry that is not an exact origin refuses the whole value. */
 export const origins: Parse<string[]> = (v) => {
   const list = v
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const valid = list.flatMap((o) => {
-    try {
-      const url = new URL(o);
-      return url.origin === o.replace(/\/$/, '') ? [url.origin] : [];
-    } catch {
-      return [];
-    }
-  });
+  const valid = list.map(exactOrigin).filter((o): o is string => o !== undefined);
   return valid.length === list.length ? valid : undefined;
 };
 

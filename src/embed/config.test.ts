@@ -169,3 +169,49 @@ describe('createChat options', () => {
     expect(options).toMatchObject({ title: 'Help', url: 'ws://127.0.0.1:9000', httpUrl: undefined });
   });
 });
+
+describe('allowed-origins', () => {
+  it('keeps exact origins, with an optional port and a forgiven trailing slash', () => {
+    const { options, errors } = parse({
+      'allowed-origins': 'https://www.example.com, http://localhost:8080/,https://shop.example.co.uk:8443',
+    });
+    expect(errors).toEqual([]);
+    expect(options.allowedOrigins).toEqual([
+      'https://www.example.com',
+      'http://localhost:8080',
+      'https://shop.example.co.uk:8443',
+    ]);
+  });
+
+  it.each([
+    'https://*.example.com',
+    '*',
+    'https://www.example.com,*',
+    'https://www.*.com',
+    'https://example.com:*',
+  ])('report a wildcard (%s) as an error naming the key, and keep no origin', (value) => {
+    const { options, errors } = parse({ 'allowed-origins': value });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]![0]).toBe('allowed-origins');
+    expect(errors[0]![1]).toContain('no "*"');
+    expect(options.allowedOrigins).toEqual([]);
+  });
+
+  it.each([
+    'https://www.example.com/chat',
+    'https://www.example.com?x=1',
+    'https://www.example.com#top',
+    'https://user@www.example.com',
+    'www.example.com',
+    'null',
+    'file:///index.html',
+    'ws://www.example.com',
+    'chrome-extension://abcdefghijklmnop',
+    'https://www.example.com:443',
+    'https://WWW.example.com',
+  ])('refuse %s, which is not an exact web origin', (value) => {
+    const { options, keys } = parse({ 'allowed-origins': `https://ok.example, ${value}` });
+    expect(keys).toEqual(['allowed-origins']);
+    expect(options.allowedOrigins).toEqual([]);
+  });
+});

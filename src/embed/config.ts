@@ -108,7 +108,7 @@ export function parseAppOptions(
     maxFileSize: get('max-file-size', positiveInt, DEFAULTS.maxFileSize),
     accept: get('accept', (v) => v || undefined, DEFAULTS.accept),
     uploadUrl: get('upload-url', endpointUrl('https:', 'http:'), DEFAULTS.uploadUrl, EXPECTED.https),
-    allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
+    allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins, EXPECTED.origins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
     sendTimeoutMs: get('send-timeout-ms', positiveInt, DEFAULTS.sendTimeoutMs),

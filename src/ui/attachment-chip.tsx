@@ -21,7 +21,13 @@ export function AttachmentChip({ attachment }: { attachment: Attachment }) {
   return (
     <li class="cc-chip" data-status={status}>
       {preview ? (
-        <img class="cc-chip-thumb" src={preview} alt="" onError={() => setPreviewFailed(true)} />
+        <img
+          class="cc-chip-thumb"
+          src={preview}
+          alt=""
+          referrerpolicy="no-referrer"
+          onError={() => setPreviewFailed(true)}
+        />
       ) : (
         <span class="cc-chip-icon">
           <Icon name="file" />

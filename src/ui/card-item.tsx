@@ -12,7 +12,16 @@ export function CardItem({ card }: { card: Card }) {
   const title = card.title?.trim();
   return (
     <li class="cc-card">
-      {image && <img class="cc-card-image" src={image} alt={title ?? ''} loading="lazy" decoding="async" />}
+      {image && (
+        <img
+          class="cc-card-image"
+          src={image}
+          alt={title ?? ''}
+          loading="lazy"
+          decoding="async"
+          referrerpolicy="no-referrer"
+        />
+      )}
       <div class="cc-card-body" dir="auto">
         {title && <p class="cc-card-title">{title}</p>}
         {card.description && <p class="cc-card-text">{card.description}</p>}

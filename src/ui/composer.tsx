@@ -5,6 +5,7 @@
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import { AttachmentChips } from './attachment-chips';
+import { withCleanNames } from './clean-files';
 import { useUi } from './context';
 import { Icon } from './icon';
 import { useAutosize } from './use-autosize';
@@ -31,7 +32,7 @@ export function Composer() {
   }
 
   function attach(files: FileList | null | undefined): void {
-    if (files?.length) store.attachFiles(Array.from(files));
+    if (files?.length) store.attachFiles(withCleanNames(files));
   }
 
   return (

@@ -5,6 +5,7 @@
  */
 import { formatBytes } from '../i18n';
 import { safeImageUrl } from '../markdown/url-policy';
+import { cleanFileName } from '../protocol/file-name';
 import type { FileRef } from '../protocol/model';
 import { useUi } from './context';
 import { Icon } from './icon';
@@ -14,7 +15,8 @@ import { useFileLink } from './use-file-link';
 export function FileItem({ file, sender }: { file: FileRef; sender: string }) {
   const { t, locale } = useUi();
   const link = useFileLink(file);
-  const name = file.name?.trim() || t('fileUnnamed');
+  const given = cleanFileName(file.name ?? '').trim();
+  const name = given || t('fileUnnamed');
   const isImage = file.kind === 'image' || (file.mimeType ?? '').toLowerCase().startsWith('image/');
   // A thumbnail is the service's too: once the link is renewed, the full image stands in for it.
   const preview =
@@ -26,7 +28,7 @@ export function FileItem({ file, sender }: { file: FileRef; sender: string }) {
       <SafeLink href={link.url} class="cc-file-image">
         <img
           src={preview}
-          alt={file.name?.trim() || t('imageAlt', { sender })}
+          alt={given || t('imageAlt', { sender })}
           loading="lazy"
           decoding="async"
           referrerpolicy="no-referrer"

@@ -7,6 +7,7 @@
  * confirmation shows as a dialog over everything.
  */
 
+import { withCleanNames } from './clean-files';
 import { Composer } from './composer';
 import { ConfirmDialog } from './confirm-dialog';
 import { useUi } from './context';
@@ -30,7 +31,9 @@ export function Panel({ open, onClose }: PanelProps) {
   const view = viewSignal.value;
   const confirm = confirmSignal.value;
   const title = options.title?.trim() || t('headerTitle');
-  const drop = useFileDrop(options.attachments ? (files) => store.attachFiles(files) : undefined);
+  const drop = useFileDrop(
+    options.attachments ? (files) => store.attachFiles(withCleanNames(files)) : undefined,
+  );
   const viewport = useVisualViewport(mode === 'launcher' && open);
 
   return (
