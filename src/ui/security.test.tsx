@@ -9,6 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { createI18n, en } from '../i18n';
 import { markdownRenderer } from '../markdown/lazy';
 import type { MessagePart, SenderKind } from '../protocol/model';
+import { createHubSession } from '../session';
 import { createSafeStorage } from '../storage';
 import { type ChatStore, createChatStore } from '../store/chat-store';
 import { createMessage } from '../store/messages';
@@ -30,9 +31,11 @@ function mount(): void {
     avatar: `${IMG}/bot.png`,
     accept: 'image/*,text/plain,application/pdf',
   };
+  const storage = createSafeStorage('none');
   store = createChatStore({
     options,
-    storage: createSafeStorage('none'),
+    storage,
+    session: createHubSession({ options, storage }),
     uploader: () => new Promise(() => {}),
     t: i18n.t,
     emit: () => {},
