@@ -67,11 +67,9 @@ test.describe('nothing silent', () => {
     await expect(w.composer).toHaveValue('my unsent words');
   });
 
-  test('a hub that never answers conversation_start: the visitor is told within 16 s', async ({
-    page,
-    openHost,
-    hub,
-  }) => {
+  test('a hub that never answers conversation_start: the visitor is told within 16 s', {
+    tag: '@every-mode',
+  }, async ({ page, openHost, hub }) => {
     test.setTimeout(40_000);
     hub.control.setOptions({ startAnswerRate: 0 });
     try {
@@ -90,7 +88,7 @@ test.describe('nothing silent', () => {
 });
 
 test.describe('isolation', () => {
-  test('frames naming another conversation are neither shown nor reported', async ({
+  test('frames naming another conversation are neither shown nor reported', { tag: '@every-mode' }, async ({
     page,
     openHost,
     hub,
@@ -124,7 +122,11 @@ test.describe('isolation', () => {
     expect(await eventsNamed(page, 'agent')).toEqual([]);
   });
 
-  test('a new conversation shows nothing more of the old one', async ({ page, openHost, hub }) => {
+  test('a new conversation shows nothing more of the old one', { tag: '@every-mode' }, async ({
+    page,
+    openHost,
+    hub,
+  }) => {
     const { w, conversationId: old } = await openedChat(page, openHost);
     await page.evaluate(() => window.CaptivateChat.newConversation!());
     await expect.poll(() => storedConversationId(page)).not.toBe(old);
@@ -137,10 +139,9 @@ test.describe('isolation', () => {
 });
 
 test.describe('agent hand-off', () => {
-  test('the agent and the header survive a reload, and "Talk to a human" is not offered again', async ({
-    page,
-    openHost,
-  }) => {
+  test('the agent and the header survive a reload, and "Talk to a human" is not offered again', {
+    tag: '@every-mode',
+  }, async ({ page, openHost }) => {
     const { w } = await openedChat(page, openHost);
     await w.panel.getByRole('button', { name: 'Talk to a human' }).click();
     await expect(w.log.getByText('Dana joined the chat')).toBeVisible();
@@ -235,7 +236,11 @@ test.describe('file links', () => {
     await expect.poll(async () => (await page.request.get(url)).status(), { timeout: 5_000 }).toBe(403);
   }
 
-  test('an image whose link expired gets a fresh link after a reload', async ({ page, openHost, hub }) => {
+  test('an image whose link expired gets a fresh link after a reload', { tag: '@every-mode' }, async ({
+    page,
+    openHost,
+    hub,
+  }) => {
     hub.control.setOptions({ fileUrlTtlS: 1 });
     try {
       const { w } = await openedChat(page, openHost);
