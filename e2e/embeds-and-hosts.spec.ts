@@ -117,8 +117,8 @@ test.describe('iframe embed', () => {
     const host = new URL(site.altOrigin);
     const wildcard = `${host.protocol}//*:${host.port}`;
     const src = frameSrc(site, hub.url, hub.httpUrl, wildcard);
-    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     await collectFrameEvents(page);
+    await page.goto(`${site.altOrigin}/frame-host?src=${encodeURIComponent(src)}`);
     const log = page.frameLocator('#chat').getByRole('dialog').getByRole('log');
     await expect(log.locator('[data-sender="bot"]').first()).toBeVisible();
     await expect.poll(() => errors.join('\n')).toContain('allowed-origins');

@@ -1,5 +1,5 @@
 /** Talking to a human, and attaching files. */
-import { expect, test } from './support/fixtures';
+import { expect, storedConversationId, test } from './support/fixtures';
 
 test.describe('live agent', { tag: '@every-mode' }, () => {
   test('talk to a human: waiting state, agent joins with name, agent messages, agent leaves', async ({
@@ -83,15 +83,14 @@ test.describe('file attach', { tag: '@every-mode' }, () => {
     const bubble = w.log.locator('[data-sender="user"]').last();
     await expect(bubble).toContainText('Here is my note');
     await expect(bubble).toContainText('notes.txt');
-    await expect
-      .poll(async () => {
-        const frames = await hub.control.frames({ type: 'user_message' });
-        return frames.some((f) => JSON.stringify(f.payload).includes('notes.txt'));
-      })
-      .toBe(true);
-    const frame = (await hub.control.frames({ type: 'user_message' })).find((f) =>
-      JSON.stringify(f.payload).includes('notes.txt'),
-    )!;
+    // This conversation's message: the worker's hub has served other tests' notes.txt too.
+    const conversationId = await storedConversationId(page);
+    const mine = async () =>
+      (await hub.control.frames({ type: 'user_message', conversationId })).find((f) =>
+        JSON.stringify(f.payload).includes('notes.txt'),
+      );
+    await expect.poll(async () => (await mine()) !== undefined).toBe(true);
+    const frame = (await mine())!;
     const content = (frame.payload as { content: { text: string; files: Array<Record<string, unknown>> } })
       .content;
     expect(content.text).toBe('Here is my note');

@@ -255,7 +255,7 @@ test.describe('file links', () => {
       const image = w.log.locator('[data-sender="user"] img').last();
       await expect(image).toBeVisible();
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
-      expect(refreshes).toEqual(['POST']);
+      expect(refreshes).toContain('POST');
     } finally {
       hub.control.setOptions({ fileUrlTtlS: 7_200 });
     }
@@ -268,9 +268,10 @@ test.describe('file links', () => {
   }) => {
     hub.control.setOptions({ fileUrlTtlS: 1 });
     try {
+      // The file service will not renew any link, from the first render on.
+      await page.route('**/api/presigned-url', (route) => route.fulfill({ status: 503, body: '{}' }));
       const { w } = await openedChat(page, openHost);
       await sendImageThenLetItExpire(page, w, hub);
-      await page.route('**/api/presigned-url', (route) => route.fulfill({ status: 503, body: '{}' }));
       await page.reload();
       await w.launcher.click();
       const bubble = w.log.locator('[data-sender="user"]').filter({ hasText: 'see the picture' });
