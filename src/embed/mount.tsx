@@ -11,6 +11,7 @@ import { createChatStore } from '../store/chat-store';
 import type { Emit } from '../store/events';
 import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
+import { brandColors, parseColor } from '../ui/brand-colors';
 import { createVendorUploader, type Uploader } from '../upload';
 import { runCommand, type WidgetController } from './controller';
 import type { LauncherHandle } from './launcher';
@@ -50,7 +51,6 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
       overrides: options.strings,
     }).then((next) => {
       if (request !== localeRequests) return; // A later setLocale won.
-      const host = root.host as HTMLElement;
       host.lang = next.tag;
       host.dir = next.dir;
       launcher?.setName(next.t('launcherOpen'));
@@ -70,6 +70,12 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
   });
 
   adoptStyles(root, panelCss, nonce);
+  // Text on the brand colour and the brand colour as text, both at WCAG AA contrast whatever it is. Read
+  // from the cascade: a host stylesheet may set --cc-primary as well as the primary-color key.
+  const host = root.host as HTMLElement;
+  const primary = parseColor(win.getComputedStyle(host).getPropertyValue('--cc-primary').trim(), doc);
+  if (primary)
+    for (const [name, value] of Object.entries(brandColors(primary))) host.style.setProperty(name, value);
   const container = root.ownerDocument.createElement('div');
   container.className = 'cc-app';
   root.appendChild(container);
