@@ -239,3 +239,19 @@ test.describe('forced colours', () => {
     expect(Number.parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2);
   });
 });
+
+test('every accessible name contains the visible label (2.5.3)', async ({ page, openHost }) => {
+  await openRich(page, openHost);
+  const mismatched = await page.evaluate(() => {
+    const root = document.querySelector('captivate-chat')!.shadowRoot!;
+    const out: string[] = [];
+    for (const el of root.querySelectorAll<HTMLElement>('button, a[href]')) {
+      const visible = el.innerText?.replace(/\s+/g, ' ').trim();
+      const label = el.getAttribute('aria-label');
+      if (!visible || !label || !el.getClientRects().length) continue;
+      if (!label.toLowerCase().includes(visible.toLowerCase())) out.push(`"${label}" lacks "${visible}"`);
+    }
+    return out;
+  });
+  expect(mismatched).toEqual([]);
+});
