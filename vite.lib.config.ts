@@ -1,9 +1,11 @@
 /** Build of the npm entry (`dist/lib/index.js`, ES module); dependencies stay external for the host bundler. */
 import { defineConfig } from 'vite';
+import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 import { shared } from './vite.config.ts';
 
 export default defineConfig({
   ...shared,
+  plugins: [thirdPartyNotices()],
   build: {
     outDir: 'dist/lib',
     emptyOutDir: false,

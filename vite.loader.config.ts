@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 import { shared } from './vite.config.ts';
 
 interface ManifestChunk {
@@ -35,6 +36,7 @@ const { entry, preloads } = appFiles();
 
 export default defineConfig({
   ...shared,
+  plugins: [thirdPartyNotices()],
   define: {
     ...shared.define,
     __APP_ENTRY__: JSON.stringify(entry),

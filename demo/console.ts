@@ -15,6 +15,7 @@ import {
   transcriptRequest,
   userMessage,
 } from '../src/protocol';
+import { mountControlPanel } from './console-control';
 
 const $ = <T extends Element>(selector: string): T => document.querySelector<T>(selector)!;
 const frames = $<HTMLOListElement>('#frames');
@@ -83,3 +84,5 @@ $<HTMLFormElement>('#raw').addEventListener('submit', (event) => {
   event.preventDefault();
   send(String(new FormData(event.currentTarget as HTMLFormElement).get('raw') ?? ''));
 });
+
+mountControlPanel($<HTMLFormElement>('#emulator'), $<HTMLOutputElement>('#emulator-state'));

@@ -246,6 +246,7 @@ test('every accessible name contains the visible label (2.5.3)', async ({ page, 
     const root = document.querySelector('captivate-chat')!.shadowRoot!;
     const out: string[] = [];
     for (const el of root.querySelectorAll<HTMLElement>('button, a[href]')) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the label a sighted user sees is the rendered text.
       const visible = el.innerText?.replace(/\s+/g, ' ').trim();
       const label = el.getAttribute('aria-label');
       if (!visible || !label || !el.getClientRects().length) continue;

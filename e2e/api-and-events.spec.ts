@@ -18,7 +18,7 @@ test('every JS API method works and every event is reported both ways', async ({
     window.__events = [];
     window.__dom = [];
     for (const name of names) {
-      window.CaptivateChat.on!(name, (detail: unknown) => window.__events.push({ name, detail }));
+      window.CaptivateChat.on!(name as 'ready', (detail: unknown) => window.__events.push({ name, detail }));
       window.addEventListener(`captivate:${name}`, (e) =>
         window.__dom.push({ name, detail: (e as CustomEvent).detail }),
       );

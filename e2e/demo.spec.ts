@@ -2,27 +2,36 @@
  * The demo as `npm start` serves it: the Vite dev server (source, not the build) with the hub emulator.
  * Proves a fresh checkout's demo command shows a working chat.
  */
+import { createServer as createNetServer } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
-import { createHub, type Hub } from '../server/hub';
+import { type DemoServers, startDemoServers } from '../scripts/demo-servers';
+import type { Hub } from '../server/hub';
 import { widgetLocators } from './support/fixtures';
 
+let servers: DemoServers;
 let hub: Hub;
-let vite: ViteDevServer;
 let base: string;
 
+/** A port free right now (the dev server's origin must be known before the hub starts). */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
 test.beforeAll(async () => {
-  hub = await createHub({ port: 0, replyDelayMs: 30 });
-  process.env.VITE_HUB_WS = hub.url;
-  process.env.VITE_HUB_HTTP = hub.httpUrl;
-  vite = await createServer({ logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
-  await vite.listen();
-  base = vite.resolvedUrls!.local[0]!;
+  servers = await startDemoServers({
+    port: await freePort(),
+    hub: { port: 0, replyDelayMs: 30 },
+    logLevel: 'error',
+  });
+  ({ hub, base } = servers);
 });
 
 test.afterAll(async () => {
-  await vite?.close();
-  await hub?.close();
+  await servers?.close();
 });
 
 test('the demo page shows the launcher and the bot greets when it opens', async ({ page }) => {
@@ -45,6 +54,23 @@ test('the protocol console talks to the hub frame by frame', async ({ page }) =>
   await expect(frames).toContainText('conversation_start_success');
   await page.getByRole('button', { name: 'bot-first message' }).click();
   await expect(frames).toContainText('bot_message');
+});
+
+test("the protocol console's emulator panel reads and changes the emulator's options", async ({ page }) => {
+  await page.goto(`${base}console.html`);
+  const panel = page.getByRole('form', { name: 'Emulator options' });
+  await expect(panel.getByRole('combobox', { name: 'Sends taken' })).toHaveValue('both');
+  await expect(panel.getByRole('spinbutton', { name: 'maxFrameOut' })).toHaveValue('131072');
+  await panel.getByRole('combobox', { name: 'Transcripts' }).selectOption('normalised');
+  await panel.getByRole('spinbutton', { name: 'startAnswerRate' }).fill('0.5');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await expect(panel.locator('output')).toHaveText('options in effect');
+  await expect.poll(() => hub.control.options().transcriptStyle).toBe('normalised');
+  expect(hub.control.options().startAnswerRate).toBe(0.5);
+  await panel.getByRole('textbox', { name: 'Control token' }).fill('guess');
+  await panel.getByRole('button', { name: 'Load' }).click();
+  await expect(panel.locator('output')).toContainText('control token');
+  hub.control.setOptions({ transcriptStyle: 'verbatim', startAnswerRate: 1 });
 });
 
 test('the iframe demo embeds the widget and drives it over the bridge', async ({ page }) => {

@@ -15,6 +15,8 @@ test('a 2,000-message history is windowed, scrolls back to its start, and still 
   hub,
   openHost,
 }) => {
+  // This history (~200 KB) is over the gateway's 128 KB frame limit: let it come over the socket.
+  hub.control.setOptions({ maxFrameOut: 4 * 1024 * 1024 });
   const { conversationId } = hub.control.seed({
     messages: [{ from: 'bot', content: [{ type: 'text', text: FIRST }] }],
     count: COUNT - 2,

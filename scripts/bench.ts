@@ -2,13 +2,16 @@
  * `npm run bench`: the widget's performance, measured in headless Chromium against the built widget (`dist/`,
  * served by e2e/support/site.ts) and an in-process hub emulator (replies without delay), all on 127.0.0.1.
  * Prints a table and a JSON report, also written to bench-results/latest.json. Options: `--runs N` (default
- * 5; figures are the median of the runs, with min and max), `--only startup,restore,burst,reconnect`.
+ * 5; figures are the median of the runs, with min and max), `--only startup,restore,burst,reconnect`,
+ * `--short` (what `npm test` runs: 3 runs, the 1,000-message restore only).
+ * Exits 1 when a figure misses its target or any run failed (a failed run is never left out of a median).
  *
- * Report format `captivate-chat-bench/1` (fields are only ever added): `{format, date, runs, machine,
- * figures}`, where `figures[name] = {unit, median, min, max, values, target?, pass?, note?}`. Figures:
- *   size.loader.{gzip,brotli}                 bytes of dist/captivate-chat.js (scripts/size.ts `measure`)
- *   size.openWidget.{gzip,brotli}             loader + app entry + its static imports
- *   size.openWidgetWithRichText.{gzip,brotli} the same plus the lazily loaded rich-text chunk
+ * Report format `captivate-chat-bench/1` (fields are only ever added): `{format, date, runs, failures,
+ * machine, figures}`, where `figures[name] = {unit, median, min, max, values, missing?, target?, pass?, note?}`. Figures:
+ *   size.beforeClick.{gzip,brotli}            bytes of the widget's JS/CSS that Chromium fetched before any
+ *                                             click, each response compressed (scripts/size/, with budgets)
+ *   size.openWithMarkdown.{gzip,brotli}       the same for the first open of a conversation holding one
+ *                                             markdown message, until it is rendered
  *   launcher.paintedAfterLoaderStart          ms from the loader's first statement (its read of
  *                                             document.currentScript) to the frame that painted the launcher
  *   launcher.paintedAfterNavigation           ms from navigation start to that frame
@@ -35,29 +38,37 @@ import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startSite } from '../e2e/support/site';
 import { createHub } from '../server/hub';
-import { hashKey, makeKey } from '../src/storage/keys';
-import { type BenchReport, table } from './bench/report';
-import { launchOptions, runScenarios } from './bench/run';
-import { measure } from './size';
+import { type BenchReport, missedTargets, table } from './bench/report';
+import { runScenarios } from './bench/run';
+import { launchOptions } from './chromium';
+import { conversationKey, measureFetched, sizeTable } from './size/measure';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const runs = Math.max(1, Math.min(50, Number(arg('--runs') ?? 5) || 5));
+const short = process.argv.includes('--short');
+const runs = Math.max(1, Math.min(50, Number(arg('--runs') ?? (short ? 3 : 5)) || 5));
 const only = new Set((arg('--only') ?? 'startup,restore,burst,reconnect').split(','));
 
-const sizes = measure('dist');
-const hub = await createHub({ port: 0, replyDelayMs: 0, agentDelayMs: 0, log: () => {} });
+// The restores measured here read long transcripts over the socket: above the gateway's 128 KB frame limit.
+const maxFrameOut = 64 * 1024 * 1024;
+const hub = await createHub({ port: 0, replyDelayMs: 0, agentDelayMs: 0, maxFrameOut, log: () => {} });
 const site = await startSite({ ws: hub.url, http: hub.httpUrl });
 const browser = await chromium.launch(launchOptions());
+let problems: string[] = ['the bench did not finish'];
 try {
-  const storageKey = makeKey(hashKey(`${new URL(hub.url).href}|e2e-key`), 'conversation');
-  const figures = await runScenarios({ browser, hub, site, storageKey }, { runs, only, sizes });
+  const sizes = await measureFetched({ browser, hub, site });
+  const storageKey = conversationKey(hub.url);
+  const { figures, failures } = await runScenarios(
+    { browser, hub, site, storageKey },
+    { runs, only, sizes, restoreCounts: short ? [1000] : [1000, 10000] },
+  );
   const report: BenchReport = {
     format: 'captivate-chat-bench/1',
     date: new Date().toISOString(),
     runs,
+    failures,
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
@@ -69,10 +80,15 @@ try {
   };
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
-  console.log(JSON.stringify(report, null, 2));
-  console.log(`\n${table(report)}\n\nWritten to bench-results/latest.json`);
+  if (!short) console.log(JSON.stringify(report, null, 2));
+  console.log(`\n${sizeTable(sizes)}\n\n${table(report)}\n\nWritten to bench-results/latest.json`);
+  problems = [...failures.map((f) => `failed run: ${f}`), ...missedTargets(figures)];
 } finally {
   await browser.close();
   await site.close();
   await hub.close();
+}
+if (problems.length) {
+  console.error(`\nBench failed:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
 }

@@ -4,8 +4,7 @@
  *   npm start -- --hub-port 8787 --port 5173
  */
 import { parseArgs } from 'node:util';
-import { createServer } from 'vite';
-import { createHub } from '../server/hub';
+import { startDemoServers } from './demo-servers';
 
 const { values } = parseArgs({
   options: {
@@ -15,24 +14,20 @@ const { values } = parseArgs({
   },
 });
 
-const hub = await createHub({ port: Number(values['hub-port']), verbose: values.verbose });
-// The demo pages read the hub's address from these (see .env); the actual port wins over the default.
-process.env.VITE_HUB_WS = hub.url;
-process.env.VITE_HUB_HTTP = hub.httpUrl;
-const vite = await createServer({
-  server: { host: '127.0.0.1', port: Number(values.port), strictPort: true },
+const servers = await startDemoServers({
+  port: Number(values.port),
+  hub: { port: Number(values['hub-port']), verbose: values.verbose },
 });
-await vite.listen();
-const base = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`;
+const { hub, base } = servers;
 
 console.log(`\nHub emulator:     ${hub.url}`);
+console.log(`Control token:    ${hub.controlToken}   (header x-control-token on ${hub.httpUrl}/__control/)`);
 console.log(`Demo page:        ${base}`);
 console.log(`Iframe embed:     ${base}demo/iframe.html`);
 console.log(`Protocol console: ${base}console.html\n`);
 
 async function stop(): Promise<void> {
-  await vite.close();
-  await hub.close();
+  await servers.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

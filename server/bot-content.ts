@@ -1,6 +1,6 @@
 /**
  * The demo bot's message parts, one builder per keyword, covering every documented part variant
- * (PROTOCOL.md §4). URLs are absolute, built from the address the client reached the hub by, and point at
+ * (docs/protocol.md §4). URLs are absolute, built from the address the client reached the hub by, and point at
  * the emulator's own `/assets/*` and `/pages/*` so the demo works offline. (Slightly over 150 lines: it is
  * a catalogue of literal demo content, one short builder per keyword; splitting it would scatter the list.)
  */

@@ -16,8 +16,18 @@ export const USAGE = `Usage: npm run hub -- [options]
   --reply-delay-ms N            delay before bot/agent replies (default 150)
   --envelope E                  wrapped | bare server frames (default wrapped)
   --nested-errors               send general_error nested in conversation_update
+  --accept-sends W              socket | http | both: where client events are taken (default both)
+  --max-frame-out BYTES         pushes larger than this are not delivered (default 131072)
+  --transcript-style S          verbatim | normalised transcripts (default verbatim)
+  --file-url-ttl SECONDS        lifetime of presigned file links (default 7200)
+  --transcript-answer-rate R    0..1 chance a transcript request is answered (default 1)
+  --start-answer-rate R         0..1 chance conversation_start is answered (default 1)
   --data DIR                    persist conversations and uploads in DIR
   --max-upload-bytes N          upload size limit (default 10485760)
+  --max-total-upload-bytes N    all uploads together (default 268435456; then 507)
+  --max-conversations N         conversations kept; the oldest go first (default 10000)
+  --max-messages N              messages kept per conversation; the oldest go first (default 50000)
+  --ttl-ms N                    forget conversations and uploads untouched this long (default 7 days; 0 never)
   --idle-timeout-ms N           close sockets silent for N ms (default 600000; 0 disables)
   --max-connection-age-ms N     close sockets older than N ms (default 7200000; 0 disables)
   --verbose                     log every frame both ways
@@ -34,8 +44,18 @@ const FLAGS = {
   'reply-delay-ms': { type: 'string' },
   envelope: { type: 'string' },
   'nested-errors': { type: 'boolean' },
+  'accept-sends': { type: 'string' },
+  'max-frame-out': { type: 'string' },
+  'transcript-style': { type: 'string' },
+  'file-url-ttl': { type: 'string' },
+  'transcript-answer-rate': { type: 'string' },
+  'start-answer-rate': { type: 'string' },
   data: { type: 'string' },
   'max-upload-bytes': { type: 'string' },
+  'max-total-upload-bytes': { type: 'string' },
+  'max-conversations': { type: 'string' },
+  'max-messages': { type: 'string' },
+  'ttl-ms': { type: 'string' },
   'idle-timeout-ms': { type: 'string' },
   'max-connection-age-ms': { type: 'string' },
   verbose: { type: 'boolean' },
@@ -48,6 +68,19 @@ function integer(flag: string, value: string | undefined, max = Number.MAX_SAFE_
   if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > max) {
     throw new Error(`--${flag} must be an integer from 0 to ${max} (got "${value}")`);
   }
+  return n;
+}
+
+function positive(flag: string, value: string | undefined): number | undefined {
+  const n = integer(flag, value);
+  if (n === 0) throw new Error(`--${flag} must be at least 1`);
+  return n;
+}
+
+function rate(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new Error(`--${flag} must be from 0 to 1`);
   return n;
 }
 
@@ -64,12 +97,6 @@ function oneOf<T extends string>(
 
 export function parseCliArgs(argv: readonly string[]): HubOptions & { help: boolean } {
   const { values: v } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false });
-  let agentFailureRate: number | undefined;
-  if (v['agent-failure-rate'] !== undefined) {
-    agentFailureRate = Number(v['agent-failure-rate']);
-    if (!(agentFailureRate >= 0 && agentFailureRate <= 1))
-      throw new Error('--agent-failure-rate must be from 0 to 1');
-  }
   const keys = v.keys
     ?.split(',')
     .map((k) => k.trim())
@@ -81,13 +108,23 @@ export function parseCliArgs(argv: readonly string[]): HubOptions & { help: bool
     keys: keys && keys.length > 0 ? keys : null,
     transcriptShape: oneOf('transcript-shape', v['transcript-shape'], ['messages', 'transcript'] as const),
     transcriptClientIds: v['transcript-client-ids'],
-    agentFailureRate,
+    agentFailureRate: rate('agent-failure-rate', v['agent-failure-rate']),
     agentDelayMs: integer('agent-delay-ms', v['agent-delay-ms']),
     replyDelayMs: integer('reply-delay-ms', v['reply-delay-ms']),
     envelope: oneOf('envelope', v.envelope, ['wrapped', 'bare'] as const),
     nestedErrors: v['nested-errors'],
+    acceptSends: oneOf('accept-sends', v['accept-sends'], ['socket', 'http', 'both'] as const),
+    maxFrameOut: positive('max-frame-out', v['max-frame-out']),
+    transcriptStyle: oneOf('transcript-style', v['transcript-style'], ['verbatim', 'normalised'] as const),
+    fileUrlTtlS: positive('file-url-ttl', v['file-url-ttl']),
+    transcriptAnswerRate: rate('transcript-answer-rate', v['transcript-answer-rate']),
+    startAnswerRate: rate('start-answer-rate', v['start-answer-rate']),
     dataDir: v.data,
     maxUploadBytes: integer('max-upload-bytes', v['max-upload-bytes']),
+    maxTotalUploadBytes: integer('max-total-upload-bytes', v['max-total-upload-bytes']),
+    maxConversations: positive('max-conversations', v['max-conversations']),
+    maxMessagesPerConversation: positive('max-messages', v['max-messages']),
+    ttlMs: integer('ttl-ms', v['ttl-ms']),
     idleTimeoutMs: integer('idle-timeout-ms', v['idle-timeout-ms']),
     maxConnectionAgeMs: integer('max-connection-age-ms', v['max-connection-age-ms']),
     verbose: v.verbose ?? false,

@@ -36,6 +36,26 @@ describe('parseCliArgs', () => {
       '--max-connection-age-ms',
       '5000',
       '--verbose',
+      '--accept-sends',
+      'http',
+      '--max-frame-out',
+      '4096',
+      '--transcript-style',
+      'normalised',
+      '--file-url-ttl',
+      '60',
+      '--transcript-answer-rate',
+      '0.5',
+      '--start-answer-rate',
+      '0',
+      '--max-total-upload-bytes',
+      '5000',
+      '--max-conversations',
+      '7',
+      '--max-messages',
+      '9',
+      '--ttl-ms',
+      '0',
     ];
     expect(parseCliArgs(argv)).toEqual({
       help: false,
@@ -54,6 +74,16 @@ describe('parseCliArgs', () => {
       idleTimeoutMs: 0,
       maxConnectionAgeMs: 5000,
       verbose: true,
+      acceptSends: 'http',
+      maxFrameOut: 4096,
+      transcriptStyle: 'normalised',
+      fileUrlTtlS: 60,
+      transcriptAnswerRate: 0.5,
+      startAnswerRate: 0,
+      maxTotalUploadBytes: 5000,
+      maxConversations: 7,
+      maxMessagesPerConversation: 9,
+      ttlMs: 0,
     });
   });
 
@@ -64,6 +94,13 @@ describe('parseCliArgs', () => {
     [['--transcript-shape', 'other'], /--transcript-shape/],
     [['--envelope', 'x'], /--envelope/],
     [['--idle-timeout-ms', '-1'], /--idle-timeout-ms/],
+    [['--accept-sends', 'pigeon'], /--accept-sends/],
+    [['--max-frame-out', '0'], /--max-frame-out/],
+    [['--transcript-style', 'x'], /--transcript-style/],
+    [['--file-url-ttl', '1.5'], /--file-url-ttl/],
+    [['--transcript-answer-rate', '2'], /--transcript-answer-rate/],
+    [['--start-answer-rate', ''], /--start-answer-rate/],
+    [['--max-conversations', '0'], /--max-conversations/],
     [['--unknown'], /unknown/i],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message);
@@ -71,7 +108,7 @@ describe('parseCliArgs', () => {
 });
 
 describe('npm run hub (server/main.ts)', () => {
-  it('prints the listening line, serves, and exits 0 on SIGTERM', async () => {
+  it('prints the listening line and the control token, serves, and exits 0 on SIGTERM', async () => {
     const tsx = path.resolve(__dirname, '../node_modules/.bin/tsx');
     const child = spawn(tsx, [path.resolve(__dirname, 'main.ts'), '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,17 +117,22 @@ describe('npm run hub (server/main.ts)', () => {
     child.stderr.on('data', (d) => {
       stderr += String(d);
     });
-    const line = await new Promise<string>((resolve, reject) => {
+    const [line = '', tokenLine = ''] = await new Promise<string[]>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d) => {
         out += String(d);
-        if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+        if (out.split('\n').length > 2) resolve(out.split('\n'));
       });
       child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
     });
     const match = /^Captivate hub emulator listening on ws:\/\/127\.0\.0\.1:(\d+)$/.exec(line);
     expect(match, line).not.toBeNull();
     expect(await (await fetch(`http://127.0.0.1:${match?.[1]}/healthz`)).text()).toBe('ok');
+    const token = /^Control token: (\S+) /.exec(tokenLine)?.[1] ?? '';
+    const stats = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${match?.[1]}/__control/stats`, { headers }).then((r) => r.status);
+    expect(await stats({})).toBe(401);
+    expect(await stats({ 'x-control-token': token })).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

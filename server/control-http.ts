@@ -1,7 +1,10 @@
 /**
- * `/__control/*`: the control interface over HTTP, answered only for loopback clients (403 otherwise).
+ * `/__control/*`: the control interface over HTTP, for local programs holding the run's token
+ * (control-guard.ts): header `x-control-token: TOKEN` (or `Authorization: Bearer TOKEN`), and
+ * `Content-Type: application/json` on every POST. No CORS.
  *   POST /__control/push {conversationId?, frame}   → {delivered}
  *   POST /__control/drop                            → {dropped}
+ *   POST /__control/lose {eventType, count?, answer?} → {ok}  (loseNext, or loseNextAnswer with answer:true)
  *   POST /__control/refuse {ms}                     → {refusing, ms}
  *   GET  /__control/frames?conversationId=&type=    → [{at, socketId, conversationId, eventType, payload}]
  *   GET  /__control/conversations                   → [summary]
@@ -14,18 +17,23 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HubControl } from './control';
-import { isLoopback, readJson, sendJson } from './http-util';
+import { type ControlGuardOptions, checkControlRequest } from './control-guard';
+import { readJson, sendJson } from './http-util';
 import { parseSeedRequest } from './seed';
 import { isObject, str } from './wire';
 
 export async function handleControl(
   control: HubControl,
+  guard: ControlGuardOptions,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
 ) {
-  if (!isLoopback(req.socket.remoteAddress))
-    return sendJson(res, 403, { error: 'control interface is loopback-only' });
+  const refusal = checkControlRequest(req, guard);
+  if (refusal) {
+    req.resume();
+    return sendJson(res, refusal.status, { error: refusal.error }, { Connection: 'close' });
+  }
   const route = `${req.method} ${url.pathname.slice('/__control'.length)}`;
   let body: unknown = {};
   if (req.method === 'POST') {
@@ -44,6 +52,15 @@ export async function handleControl(
     }
     case 'POST /drop':
       return sendJson(res, 200, { dropped: control.drop() });
+    case 'POST /lose': {
+      const eventType = str(input.eventType);
+      const count = input.count ?? 1;
+      if (!eventType || typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+        return sendJson(res, 400, { error: 'expected {eventType, count?: integer >= 1, answer?: boolean}' });
+      if (input.answer === true) control.loseNextAnswer(eventType, count);
+      else control.loseNext(eventType, count);
+      return sendJson(res, 200, { ok: true });
+    }
     case 'POST /refuse': {
       const ms = Number(input.ms ?? 0);
       if (!Number.isFinite(ms) || ms < 0) return sendJson(res, 400, { error: 'ms must be a number >= 0' });

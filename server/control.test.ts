@@ -1,21 +1,24 @@
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { Hub } from './hub';
 import { loadFixture, TestClient, trackHubs } from './test-helpers';
 import type { Json } from './wire';
 
 const startHub = trackHubs();
 
-const post = async (base: string, path: string, body: unknown = {}) => {
-  const res = await fetch(`${base}/__control/${path}`, {
+const post = async (hub: Hub, path: string, body: unknown = {}) => {
+  const res = await fetch(`${hub.httpUrl}/__control/${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-control-token': hub.controlToken },
     body: JSON.stringify(body),
   });
   return [res.status, await res.json()] as [number, Json];
 };
-const get = async (base: string, path: string) => {
-  const res = await fetch(`${base}/__control/${path}`);
+const get = async (hub: Hub, path: string) => {
+  const res = await fetch(`${hub.httpUrl}/__control/${path}`, {
+    headers: { 'x-control-token': hub.controlToken },
+  });
   return [res.status, await res.json()] as [number, unknown];
 };
 
@@ -41,7 +44,7 @@ describe('control over HTTP', () => {
     const id = await client.start();
     const bystander = await TestClient.connect(hub.url);
 
-    const [status, answer] = await post(hub.httpUrl, 'push', {
+    const [status, answer] = await post(hub, 'push', {
       conversationId: id,
       frame: {
         event_type: 'conversation_update',
@@ -57,16 +60,16 @@ describe('control over HTTP', () => {
     });
 
     const verbatim = loadFixture('in.bot_message.nested.json');
-    await post(hub.httpUrl, 'push', { conversationId: id, frame: verbatim });
+    await post(hub, 'push', { conversationId: id, frame: verbatim });
     await client.next('bot_message');
     expect(client.ws.readyState).toBe(WebSocket.OPEN);
     const raw = await new Promise<string>((resolve) => {
       client.ws.once('message', (d) => resolve(d.toString()));
-      void post(hub.httpUrl, 'push', { frame: verbatim });
+      void post(hub, 'push', { frame: verbatim });
     });
     expect(JSON.parse(raw)).toEqual(verbatim);
     await bystander.next('bot_message');
-    expect((await post(hub.httpUrl, 'push', { conversationId: id }))[0]).toBe(400);
+    expect((await post(hub, 'push', { conversationId: id }))[0]).toBe(400);
     client.close();
     bystander.close();
   });
@@ -75,20 +78,20 @@ describe('control over HTTP', () => {
     const hub = await startHub();
     const a = await TestClient.connect(hub.url);
     const b = await TestClient.connect(hub.url);
-    expect(await post(hub.httpUrl, 'drop')).toEqual([200, { dropped: 2 }]);
+    expect(await post(hub, 'drop')).toEqual([200, { dropped: 2 }]);
     expect((await a.closed).code).toBe(1006);
     expect((await b.closed).code).toBe(1006);
   });
 
   it('refuses upgrades with 503 for the given time', async () => {
     const hub = await startHub();
-    expect(await post(hub.httpUrl, 'refuse', { ms: 300 })).toEqual([200, { refusing: true, ms: 300 }]);
+    expect(await post(hub, 'refuse', { ms: 300 })).toEqual([200, { refusing: true, ms: 300 }]);
     expect(await upgradeStatus(hub.url)).toBe(503);
     expect((await fetch(`${hub.httpUrl}/healthz`)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 350));
     expect(await upgradeStatus(hub.url)).toBe(101);
-    await post(hub.httpUrl, 'refuse', { ms: 10_000 });
-    await post(hub.httpUrl, 'refuse', { ms: 0 });
+    await post(hub, 'refuse', { ms: 10_000 });
+    await post(hub, 'refuse', { ms: 0 });
     expect(await upgradeStatus(hub.url)).toBe(101);
   });
 
@@ -100,13 +103,13 @@ describe('control over HTTP', () => {
     client.say(one, 'help', 'cid-1');
     await client.next('bot_message');
 
-    const [, all] = await get(hub.httpUrl, 'frames');
+    const [, all] = await get(hub, 'frames');
     expect((all as Json[]).map((f) => f.eventType)).toEqual([
       'conversation_start',
       'conversation_start',
       'user_message',
     ]);
-    const [, filtered] = await get(hub.httpUrl, `frames?conversationId=${one}&type=user_message`);
+    const [, filtered] = await get(hub, `frames?conversationId=${one}&type=user_message`);
     expect(filtered).toEqual([
       {
         at: expect.any(Number),
@@ -114,13 +117,14 @@ describe('control over HTTP', () => {
         conversationId: one,
         eventType: 'user_message',
         payload: expect.objectContaining({ client_msg_id: 'cid-1' }),
+        via: 'socket',
       },
     ]);
-    const [, starts] = await get(hub.httpUrl, `frames?conversationId=${two}`);
+    const [, starts] = await get(hub, `frames?conversationId=${two}`);
     expect((starts as Json[]).map((f) => f.eventType)).toEqual(['conversation_start']);
 
     // the user_message naming `one` re-attached the socket to it
-    const [, conversations] = await get(hub.httpUrl, 'conversations');
+    const [, conversations] = await get(hub, 'conversations');
     expect(conversations).toEqual([
       expect.objectContaining({ conversationId: two, userId: 'u2', messageCount: 0, attachedSockets: 0 }),
       expect.objectContaining({
@@ -131,19 +135,19 @@ describe('control over HTTP', () => {
         attachedSockets: 1,
       }),
     ]);
-    const [status, detail] = await get(hub.httpUrl, `conversations/${one}`);
+    const [status, detail] = await get(hub, `conversations/${one}`);
     expect(status).toBe(200);
     expect((detail as Json).messages).toHaveLength(2);
 
-    expect(await post(hub.httpUrl, 'reset')).toEqual([200, { ok: true }]);
-    expect((await get(hub.httpUrl, 'frames'))[1]).toEqual([]);
-    expect((await get(hub.httpUrl, 'stats'))[1]).toEqual({ received: 0, invalid: 0, unknown: 0, sockets: 1 });
+    expect(await post(hub, 'reset')).toEqual([200, { ok: true }]);
+    expect((await get(hub, 'frames'))[1]).toEqual([]);
+    expect((await get(hub, 'stats'))[1]).toEqual({ received: 0, invalid: 0, unknown: 0, sockets: 1 });
     client.close();
   });
 
   it('changes run-time options and rejects invalid ones', async () => {
     const hub = await startHub();
-    const [status, options] = await post(hub.httpUrl, 'options', {
+    const [status, options] = await post(hub, 'options', {
       agentFailureRate: 1,
       transcriptShape: 'transcript',
       replyDelayMs: 5,
@@ -157,10 +161,10 @@ describe('control over HTTP', () => {
       nestedErrors: true,
     });
     expect(hub.control.options()).toEqual(options);
-    expect((await post(hub.httpUrl, 'options', { agentFailureRate: 2 }))[0]).toBe(400);
-    expect((await post(hub.httpUrl, 'options', { bogus: 1 }))[1]).toEqual({ error: 'unknown option bogus' });
-    expect((await get(hub.httpUrl, 'options'))[1]).toEqual(options);
-    expect((await get(hub.httpUrl, 'nothing'))[0]).toBe(404);
+    expect((await post(hub, 'options', { agentFailureRate: 2 }))[0]).toBe(400);
+    expect((await post(hub, 'options', { bogus: 1 }))[1]).toEqual({ error: 'unknown option bogus' });
+    expect((await get(hub, 'options'))[1]).toEqual(options);
+    expect((await get(hub, 'nothing'))[0]).toBe(404);
   });
 
   const external = Object.values(networkInterfaces())
@@ -172,7 +176,7 @@ describe('control over HTTP', () => {
     const res = await fetch(`http://${external}:${hub.port}/__control/conversations`);
     expect(res.status).toBe(403);
     expect((await fetch(`http://${external}:${hub.port}/healthz`)).status).toBe(200);
-    expect((await get(hub.httpUrl, 'conversations'))[0]).toBe(200);
+    expect((await get(hub, 'conversations'))[0]).toBe(200);
   });
 });
 

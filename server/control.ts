@@ -7,8 +7,9 @@
 import type { Conversation, ConversationStore } from './conversations';
 import type { Faults } from './faults';
 import type { FrameFilter, FrameLog, FrameRecord, FrameStats } from './frame-log';
-import { applyRuntimePatch, type RuntimeOptions } from './options';
+import type { RuntimeOptions } from './options';
 import type { Registry } from './registry';
+import { applyRuntimePatch } from './runtime-options';
 import type { Scheduler } from './scheduler';
 import { type SeedRequest, seedConversation } from './seed';
 import { framePushed, type Json } from './wire';
@@ -25,12 +26,18 @@ export interface ConversationSummary {
 }
 
 export interface HubControl {
-  /** Sends `frame` to the conversation's sockets (all sockets when `conversationId` is null); returns the count. */
+  /**
+   * Sends `frame` (any JSON; `{event_type, event_payload}` is wrapped like the hub's own frames) to the
+   * conversation's sockets, or to all sockets when `conversationId` is null, whatever its size (`maxFrameOut`
+   * limits the hub's own pushes, not what a test injects); returns the count.
+   */
   push(conversationId: string | null, frame: unknown): number;
   /** Terminates every socket abruptly (no close frame); returns the count. */
   drop(): number;
-  /** The next `count` frames of `eventType` are lost with their socket (see faults.ts). */
+  /** The next `count` events of `eventType` are lost with their socket or HTTP request (see faults.ts). */
   loseNext(eventType: string, count?: number): void;
+  /** The next `count` HTTP sends of `eventType` are handled, then their answer is lost (see faults.ts). */
+  loseNextAnswer(eventType: string, count?: number): void;
   /** Refuses WebSocket upgrades with HTTP 503 for `ms` milliseconds (0 stops refusing). */
   refuse(ms: number): void;
   isRefusing(): boolean;
@@ -67,9 +74,9 @@ export function createControl(deps: {
   return {
     push(conversationId, frame) {
       const prepared = framePushed(frame, deps.getOptions().envelope);
-      if (conversationId) return registry.deliverRaw(conversationId, prepared);
+      if (conversationId) return registry.deliverRaw(conversationId, prepared, true);
       const all = registry.all();
-      for (const client of all) registry.sendRaw(client, prepared);
+      for (const client of all) registry.sendRaw(client, prepared, true);
       return all.length;
     },
     drop() {
@@ -78,6 +85,7 @@ export function createControl(deps: {
       return all.length;
     },
     loseNext: (eventType, count) => deps.faults.loseNext(eventType, count),
+    loseNextAnswer: (eventType, count) => deps.faults.loseNextAnswer(eventType, count),
     refuse(ms) {
       refuseUntil = ms > 0 ? Date.now() + ms : 0;
     },

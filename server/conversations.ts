@@ -1,57 +1,28 @@
 /**
  * The conversation store: conversations with their user, metadata, messages (user, bot and agent, in
  * order), recorded actions and live-agent state. Every mutation calls `onChange` (persistence hooks in).
+ * Bounded: past `maxConversations` the oldest conversation goes, past `maxMessagesPerConversation` a
+ * conversation's oldest messages go, and `sweep()` forgets conversations untouched for `ttlMs`.
  */
+import type {
+  AgentState,
+  Conversation,
+  NewConversation,
+  NewMessage,
+  RecordedAction,
+  StoredMessage,
+} from './conversation-model';
 import { type Json, newUuid } from './wire';
 
-export type Sender = 'user' | 'bot' | 'agent';
-
-export interface StoredMessage {
-  /** The hub's message id (`ch_msg_id` for bot messages; the large-message id for 413s). */
-  id: string;
-  from: Sender;
-  parts: unknown[];
-  at: number;
-  /** The client's `client_msg_id` (user messages). */
-  clientMsgId?: string;
-  /** Actions attached to a bot message (transcripts show them). */
-  actions?: Json[];
-  editedAt?: number;
-}
-
-export interface AgentState {
-  connected: boolean;
-  name?: string;
-  avatar?: string;
-}
-
-export interface RecordedAction {
-  id: string;
-  type: string;
-  data: unknown;
-  at: number;
-}
-
-export interface Conversation {
-  id: string;
-  /** Creation order, for "newest first" listings even within one millisecond. */
-  seq: number;
-  userId: string | null;
-  userBasicInfo: Json | null;
-  metadata: Json;
-  createdAt: number;
-  messages: StoredMessage[];
-  actions: RecordedAction[];
-  agent: AgentState;
-}
-
-export interface NewConversation {
-  userId: string | null;
-  userBasicInfo: Json | null;
-  metadata: Json;
-}
-
-export type NewMessage = Omit<StoredMessage, 'id' | 'at'> & { id?: string };
+export type {
+  AgentState,
+  Conversation,
+  NewConversation,
+  NewMessage,
+  RecordedAction,
+  Sender,
+  StoredMessage,
+} from './conversation-model';
 
 export interface ConversationStore {
   create(init: NewConversation): Conversation;
@@ -71,11 +42,30 @@ export interface ConversationStore {
   findMessage(messageId: string): { conv: Conversation; message: StoredMessage } | undefined;
   /** Replaces the whole content (loading from disk). */
   load(conversations: Conversation[]): void;
+  /** Forgets conversations untouched for longer than the TTL; returns their ids. */
+  sweep(now?: number): string[];
 }
 
-export function createConversationStore(onChange: () => void = () => {}): ConversationStore {
+export interface StoreLimits {
+  maxConversations: number;
+  maxMessagesPerConversation: number;
+  /** 0 keeps conversations for ever. */
+  ttlMs: number;
+}
+
+const UNBOUNDED: StoreLimits = { maxConversations: Infinity, maxMessagesPerConversation: Infinity, ttlMs: 0 };
+
+export function createConversationStore(
+  onChange: () => void = () => {},
+  limits: StoreLimits = UNBOUNDED,
+): ConversationStore {
+  /** In creation order, so the first entry is the oldest (evicted first). */
   const byId = new Map<string, Conversation>();
   let seq = 0;
+  const evictOldest = () => {
+    const oldest = byId.keys().next();
+    if (!oldest.done) byId.delete(oldest.value);
+  };
   const changed = <T>(value: T): T => {
     onChange();
     return value;
@@ -93,6 +83,7 @@ export function createConversationStore(onChange: () => void = () => {}): Conver
         actions: [],
         agent: { connected: false },
       };
+      while (byId.size >= limits.maxConversations) evictOldest();
       byId.set(conv.id, conv);
       return changed(conv);
     },
@@ -108,6 +99,9 @@ export function createConversationStore(onChange: () => void = () => {}): Conver
     addMessage(conv, message) {
       const stored: StoredMessage = { ...message, id: message.id ?? newUuid(), at: Date.now() };
       conv.messages.push(stored);
+      const over = conv.messages.length - limits.maxMessagesPerConversation;
+      if (over > 0) conv.messages.splice(0, over);
+      conv.touchedAt = stored.at;
       return changed(stored);
     },
     editMessage(conv, ids, parts) {
@@ -143,8 +137,23 @@ export function createConversationStore(onChange: () => void = () => {}): Conver
     },
     load(conversations) {
       byId.clear();
-      for (const conv of conversations) byId.set(conv.id, conv);
-      seq = Math.max(0, ...conversations.map((c) => c.seq));
+      seq = 0;
+      const oldestFirst = [...conversations].sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+      for (const conv of oldestFirst) {
+        while (byId.size >= limits.maxConversations) evictOldest();
+        byId.set(conv.id, conv);
+        if (conv.seq > seq) seq = conv.seq;
+      }
+    },
+    sweep(now = Date.now()) {
+      if (limits.ttlMs <= 0) return [];
+      const gone: string[] = [];
+      for (const conv of byId.values()) {
+        if ((conv.touchedAt ?? conv.createdAt) < now - limits.ttlMs) gone.push(conv.id);
+      }
+      for (const id of gone) byId.delete(id);
+      if (gone.length > 0) onChange();
+      return gone;
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Every `out.*` fixture is sent verbatim (its conversation_id replaced by a real one) and gets the
- * documented answer. A fixture added to shared/ without a case here fails the coverage test.
+ * documented answer. A fixture added without a case here fails the coverage test.
  */
 import { describe, expect, it } from 'vitest';
 import type { Hub } from './hub';

@@ -30,16 +30,15 @@ export function createFlow(deps: {
   const { store, responder, scheduler, agent } = deps;
 
   const run = (conv: Conversation, steps: BotStep[], base: string) => {
+    const largeLink = (messageId: string) => `${base}/large-message/${messageId}`;
     for (const step of steps) {
       switch (step.kind) {
         case 'say':
-          responder.bot(conv, step.parts, { actions: step.actions });
+          responder.bot(conv, step.parts, { actions: step.actions, largeLink });
           break;
         case 'large': {
           const message = responder.bot(conv, step.parts, { deliver: false });
-          if (message) {
-            responder.error(conv.id, 413, null, { message_link: `${base}/large-message/${message.id}` });
-          }
+          if (message) responder.error(conv.id, 413, null, { message_link: largeLink(message.id) });
           break;
         }
         case 'error':

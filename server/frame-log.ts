@@ -10,6 +10,8 @@ export interface FrameRecord {
   conversationId: string | null;
   eventType: string;
   payload: Json;
+  /** How the event came: a socket frame, or an HTTP send naming the socket. */
+  via: 'socket' | 'http';
 }
 
 export interface FrameFilter {

@@ -1,23 +1,28 @@
 /**
- * The HTTP side of the hub's one port. Every answer carries CORS (`*`), CORP `cross-origin` and nosniff;
- * OPTIONS preflights get 204. Routes: `/healthz`, `/assets/<name>`, `/pages/<name>`,
- * `POST /api/file-to-text`, `/files/<key>?expires=&sig=`, `/large-message/<id>` (needs an accepted
- * `x-api-key`) and the loopback-only `/__control/*`.
+ * The HTTP side of the hub's one port. Every answer carries CORP `cross-origin` and nosniff, and every
+ * answer but the control interface's carries CORS (the caller's origin echoed); OPTIONS preflights get
+ * 204. Routes: `/healthz`, `/assets/<name>`, `/pages/<name>`, `POST /api/custom-channel/sockets/message`,
+ * `GET /api/transcript`, `POST /api/file-to-text`, `/files/<key>?expires=&sig=`, `/large-message/<id>`
+ * (needs an accepted `x-api-key`) and `/__control/*` (control-http.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getAsset } from './assets';
 import type { HubControl } from './control';
+import type { ControlGuardOptions } from './control-guard';
 import { handleControl } from './control-http';
 import type { ConversationStore } from './conversations';
 import type { FileStore } from './file-store';
+import { type HttpApiDeps, handlePresignedUrl, handleRestTranscript } from './http-api';
+import { type HttpSendDeps, handleHttpSend, requireKey } from './http-send';
 import { baseUrlOf, sendJson, sendText, setCommonHeaders } from './http-util';
 import { isKeyAccepted } from './options';
 import { getPage, PAGE_HEADERS } from './pages';
 import { handleUpload } from './uploads';
 
-export interface HttpDeps {
+export interface HttpDeps extends HttpSendDeps, HttpApiDeps {
   store: ConversationStore;
   control: HubControl;
+  controlGuard: ControlGuardOptions;
   fileStore: FileStore;
   keys: readonly string[] | null;
   maxUploadBytes: number;
@@ -80,15 +85,29 @@ function serveLargeMessage(deps: HttpDeps, req: IncomingMessage, res: ServerResp
 
 export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const route = async (req: IncomingMessage, res: ServerResponse) => {
-    setCommonHeaders(res);
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
     const { pathname } = url;
     const method = req.method ?? 'GET';
+    const isControl = pathname.startsWith('/__control/');
+    setCommonHeaders(res, req, !isControl);
+    if (isControl) return handleControl(deps.control, deps.controlGuard, req, res, url);
     if (method === 'OPTIONS') return void res.writeHead(204).end();
-    if (pathname.startsWith('/__control/')) return handleControl(deps.control, req, res, url);
+    if (method === 'POST' && pathname === '/api/custom-channel/sockets/message')
+      return handleHttpSend(req, res, deps);
+    if (method === 'GET' && pathname === '/api/transcript') return handleRestTranscript(req, res, url, deps);
+    const baseUrl = baseUrlOf(req, deps.fallbackBaseUrl());
+    const ttlS = deps.options().fileUrlTtlS;
     if (method === 'POST' && pathname === '/api/file-to-text') {
-      const baseUrl = baseUrlOf(req, deps.fallbackBaseUrl());
-      return handleUpload(req, res, { fileStore: deps.fileStore, maxBytes: deps.maxUploadBytes, baseUrl });
+      if (deps.keys && !requireKey(deps.keys, req, res)) return req.resume();
+      return handleUpload(req, res, {
+        fileStore: deps.fileStore,
+        maxBytes: deps.maxUploadBytes,
+        baseUrl,
+        ttlS,
+      });
+    }
+    if (method === 'POST' && pathname === '/api/presigned-url') {
+      return handlePresignedUrl(req, res, { fileStore: deps.fileStore, keys: deps.keys, ttlS, baseUrl });
     }
     if (method !== 'GET' && method !== 'HEAD')
       return sendJson(res, 405, { error: `${method} not allowed here` });

@@ -1,20 +1,28 @@
 /**
- * Small HTTP helpers shared by the routes: common headers (CORS, CORP, nosniff), JSON/text answers,
- * bounded body reading, loopback check, and the base URL a client used to reach us.
+ * Small HTTP helpers shared by the routes: common headers (CORP, nosniff, and CORS for the public
+ * routes), JSON/text answers, bounded body reading, loopback check, and the base URL a client used.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'content-type, x-api-key',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Max-Age': '600',
   'Cross-Origin-Resource-Policy': 'cross-origin',
   'X-Content-Type-Options': 'nosniff',
 };
 
-export function setCommonHeaders(res: ServerResponse): void {
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Headers': 'content-type, x-api-key',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Max-Age': '600',
+};
+
+/** Common headers; with `cors`, any origin may call (the widget runs on other sites): it is echoed. */
+export function setCommonHeaders(res: ServerResponse, req: IncomingMessage, cors: boolean): void {
   for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
+  if (!cors) return;
+  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  const origin = req.headers.origin;
+  res.setHeader('Access-Control-Allow-Origin', origin && origin !== 'null' ? origin : '*');
+  res.setHeader('Vary', 'Origin');
 }
 
 export function sendJson(

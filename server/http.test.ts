@@ -21,15 +21,19 @@ describe('HTTP basics', () => {
     expect((await fetch(`${hub.httpUrl}/healthz`, { method: 'DELETE' })).status).toBe(405);
   });
 
-  it('answers OPTIONS preflights with 204 allowing content-type and x-api-key', async () => {
+  it('answers OPTIONS preflights on every public route with 204, echoing the origin', async () => {
     const hub = await startHub();
-    const res = await fetch(`${hub.httpUrl}/api/file-to-text`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'https://site.example', 'Access-Control-Request-Headers': 'x-api-key' },
-    });
-    expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-headers')).toBe('content-type, x-api-key');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    for (const path of ['/api/file-to-text', '/api/custom-channel/sockets/message', '/api/transcript']) {
+      const res = await fetch(`${hub.httpUrl}${path}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://site.example', 'Access-Control-Request-Headers': 'x-api-key' },
+      });
+      expect(res.status, path).toBe(204);
+      expect(res.headers.get('access-control-allow-headers')).toBe('content-type, x-api-key');
+      expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://site.example');
+      expect(res.headers.get('vary')).toBe('Origin');
+    }
   });
 
   it('serves every asset, and demo pages with a locked-down CSP', async () => {

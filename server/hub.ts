@@ -3,30 +3,32 @@
  * WebSocket (ws `noServer`, upgraded here; refused with 503 while the control says so).
  */
 import { createServer } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { createAgent } from './agent';
 import { createControl, type HubControl } from './control';
+import { newControlToken } from './control-guard';
 import { createConversationStore } from './conversations';
+import { createDispatch, socketReply } from './dispatch';
 import { createHandlers } from './event-handlers';
 import { createFaults } from './faults';
 import { createFileStore } from './file-store';
 import { createFlow } from './flow';
 import { createFrameLog } from './frame-log';
 import { createHttpHandler } from './http-routes';
+import { createCloser, listen, refuseUpgrade, startSweeper } from './hub-server';
 import {
   DEFAULT_HOST,
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_MAX_CONNECTION_AGE_MS,
-  DEFAULT_MAX_UPLOAD_BYTES,
   DEFAULT_PORT,
   type HubOptions,
-  initialRuntimeOptions,
   MAX_FRAME_BYTES,
+  resolveLimits,
 } from './options';
 import { createPersistence, type Persistence } from './persistence';
 import { createRegistry } from './registry';
 import { createResponder } from './responder';
+import { initialRuntimeOptions } from './runtime-options';
 import { createScheduler } from './scheduler';
 import { createSocketHandler } from './socket-handler';
 
@@ -38,16 +40,12 @@ export interface Hub {
   url: string;
   /** `http://127.0.0.1:PORT` */
   httpUrl: string;
+  /** In-process control (no token needed). */
   control: HubControl;
+  /** The token `/__control/` asks for (header `x-control-token`). */
+  controlToken: string;
   close(): Promise<void>;
 }
-
-const refuseUpgrade = (socket: Duplex) => {
-  const body = 'Service Unavailable (refused by the hub emulator control)';
-  socket.end(
-    `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\nRetry-After: 1\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
-  );
-};
 
 export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -56,25 +54,37 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   let runtime = initialRuntimeOptions(options);
   const getOptions = () => runtime;
   let httpUrl = '';
+  let port = 0;
+  const limits = resolveLimits(options);
+  const controlToken = options.controlToken ?? newControlToken();
 
   let persistence: Persistence | null = null;
-  const store = createConversationStore(() => persistence?.schedule());
+  const store = createConversationStore(() => persistence?.schedule(), limits);
   if (options.dataDir) {
     persistence = createPersistence(options.dataDir, () => store.all(), {
       onError: (e) => log(`hub emulator: saving failed: ${String(e)}`),
     });
     store.load(persistence.load());
   }
-  const fileStore = createFileStore(options.dataDir);
+  const fileStore = createFileStore(options.dataDir, {
+    maxTotalBytes: limits.maxTotalUploadBytes,
+    ttlMs: limits.ttlMs,
+  });
   const frameLog = createFrameLog();
   const faults = createFaults();
-  const registry = createRegistry({ envelope: () => runtime.envelope, log: verboseLog });
+  const registry = createRegistry({
+    envelope: () => runtime.envelope,
+    maxFrameOut: () => runtime.maxFrameOut,
+    log: verboseLog,
+    warn: log,
+  });
   const scheduler = createScheduler((e) => log(`hub emulator: reply failed: ${String(e)}`));
   const responder = createResponder({ store, registry, nestedErrors: () => runtime.nestedErrors });
   const random = options.random ?? Math.random;
   const agent = createAgent({ store, responder, scheduler, options: getOptions, random });
   const flow = createFlow({ store, responder, scheduler, agent, options: getOptions });
-  const handlers = createHandlers({ store, registry, responder, flow, options: getOptions });
+  const handlers = createHandlers({ store, registry, flow, options: getOptions, random });
+  const dispatch = createDispatch({ registry, store, frameLog, handlers, log: verboseLog, warn: log });
   const control = createControl({
     store,
     registry,
@@ -87,10 +97,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
 
   const onConnection = createSocketHandler({
     registry,
-    store,
     frameLog,
     faults,
-    handlers,
+    dispatch,
+    reply: (client) => socketReply(client, registry, responder),
+    acceptSends: () => runtime.acceptSends,
     keys,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     maxConnectionAgeMs: options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS,
@@ -105,9 +116,17 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     createHttpHandler({
       store,
       control,
+      controlGuard: { token: controlToken, port: () => port, origins: options.controlOrigins ?? [] },
       fileStore,
       keys,
-      maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      registry,
+      responder,
+      dispatch,
+      faults,
+      acceptSends: () => runtime.acceptSends,
+      options: getOptions,
+      random,
+      maxUploadBytes: limits.maxUploadBytes,
       fallbackBaseUrl: () => httpUrl,
       warn: log,
     }),
@@ -120,35 +139,24 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   server.on('clientError', (_error, socket) => socket.destroy());
 
   const host = options.host ?? DEFAULT_HOST;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
+  port = await listen(server, options.port ?? DEFAULT_PORT, host);
+  const sweeper = startSweeper(limits.ttlMs, () => {
+    for (const id of store.sweep()) registry.detachAll(id);
+    void fileStore.sweep();
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
   const shownHost = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
   const hostPart = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
   httpUrl = `http://${hostPart}:${port}`;
 
-  let closing: Promise<void> | null = null;
-  const close = () => {
-    closing ??= (async () => {
+  const close = createCloser({
+    server,
+    wss,
+    stop: () => {
+      clearInterval(sweeper);
       scheduler.clear();
-      const open = [...wss.clients];
-      const closed = Promise.all(open.map((ws) => new Promise((resolve) => ws.once('close', resolve))));
-      for (const ws of open) ws.close(1001, 'Server shutting down');
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 250))]);
-      for (const ws of wss.clients) ws.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await persistence?.flush();
-    })();
-    return closing;
-  };
+    },
+    flush: async () => persistence?.flush(),
+  });
 
-  return { port, url: `ws://${hostPart}:${port}`, httpUrl, control, close };
+  return { port, url: `ws://${hostPart}:${port}`, httpUrl, control, controlToken, close };
 }

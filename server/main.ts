@@ -1,6 +1,7 @@
 /**
- * Local Captivate hub emulator (CLI). Speaks PROTOCOL.md from the hub's side on one port: the
- * WebSocket (`ws://127.0.0.1:8787/?apiKey=ANY`) and HTTP (file service, assets, large messages, control).
+ * Local Captivate hub emulator (CLI). Speaks docs/protocol.md from the hub's side on one port: the
+ * WebSocket (`ws://127.0.0.1:8787/?apiKey=ANY`) and HTTP (HTTP sends and REST transcripts as the vendor's
+ * client 7.x uses them, file service, assets, large messages, control). `--help` lists every flag.
  *
  *   npm run hub                                   # ws://127.0.0.1:8787, any non-empty API key
  *   npm run hub -- --port 9000 --keys demo,test --verbose
@@ -15,9 +16,11 @@
  * Demo bot keywords (case-insensitive): help, markdown, cards, file, image, links, pause, html, md, nested,
  * long (413 + /large-message link), action, error, agent/human (live agent Dana; "bye" ends), hi/menu.
  *
- * HTTP: GET /healthz · GET /assets/<name> · GET /pages/<name> · POST /api/file-to-text (multipart: file,
+ * HTTP: POST /api/custom-channel/sockets/message · GET /api/transcript?conversation_id= (both x-api-key) ·
+ * GET /healthz · GET /assets/<name> · GET /pages/<name> · POST /api/file-to-text (multipart: file,
  * includeMetadata, storage, path) · GET /files/<key>?expires=&sig= · GET /large-message/<id> (x-api-key).
- * Control (loopback only): POST /__control/push {conversationId?, frame} · POST /__control/drop ·
+ * Control (loopback, Host a loopback name, header x-control-token: the token printed at start, JSON
+ * bodies; no CORS): POST /__control/push {conversationId?, frame} · POST /__control/drop ·
  * POST /__control/refuse {ms} · GET /__control/frames?conversationId=&type= · GET /__control/conversations ·
  * POST /__control/reset · GET|POST /__control/options · GET /__control/stats.
  */
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   const { help: _help, ...hubOptions } = options;
   const hub = await createHub(hubOptions);
   console.log(`Captivate hub emulator listening on ${hub.url}`);
+  console.log(`Control token: ${hub.controlToken} (header x-control-token on ${hub.httpUrl}/__control/)`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,10 +1,13 @@
 /**
  * Hub emulator options: the full set given to createHub(), the subset that can change at run time
- * (through the control interface), their defaults and validation.
+ * (through the control interface) and their defaults. Validation lives in runtime-options.ts.
  */
 
 export type TranscriptShape = 'messages' | 'transcript';
+export type TranscriptStyle = 'verbatim' | 'normalised';
 export type Envelope = 'wrapped' | 'bare';
+/** Which way the hub takes client events: over the socket, POSTed over HTTP, or both. */
+export type AcceptSends = 'socket' | 'http' | 'both';
 
 /** Options that the control interface may change while the hub runs. */
 export interface RuntimeOptions {
@@ -12,6 +15,8 @@ export interface RuntimeOptions {
   agentFailureRate: number;
   /** Which of the two documented `conversation_transcript` shapes to send. */
   transcriptShape: TranscriptShape;
+  /** `verbatim` transcripts echo the live frames; `normalised` ones merge, trim and flatten (docs/protocol.md §7). */
+  transcriptStyle: TranscriptStyle;
   /** Delay before the bot (or the agent) answers a user message. */
   replyDelayMs: number;
   /** Delay between an escalation and the agent connecting (or the assignment failing). */
@@ -22,9 +27,31 @@ export interface RuntimeOptions {
   envelope: Envelope;
   /** Add `client_msg_id` to user entries of transcripts (not in the documented shapes). */
   transcriptClientIds: boolean;
+  /** Where client events are taken; the other way is refused as a gateway refuses an unrouted frame. */
+  acceptSends: AcceptSends;
+  /** Pushes larger than this many bytes are not delivered over the socket (the gateway's limit). */
+  maxFrameOut: number;
+  /** Lifetime of presigned file links, in seconds. */
+  fileUrlTtlS: number;
+  /** Chance (0..1) that a transcript request is answered (socket: else ignored; REST: else 503). */
+  transcriptAnswerRate: number;
+  /** Chance (0..1) that `conversation_start` is answered (else silently ignored). */
+  startAnswerRate: number;
 }
 
-export interface HubOptions extends Partial<RuntimeOptions> {
+/** Bounds on what the hub keeps, so no client can exhaust the developer's machine. */
+export interface HubLimits {
+  maxConversations: number;
+  maxMessagesPerConversation: number;
+  /** Bytes per upload. */
+  maxUploadBytes: number;
+  /** Bytes of all uploads kept together. */
+  maxTotalUploadBytes: number;
+  /** Conversations and uploads untouched for this long are forgotten (0 keeps them for ever). */
+  ttlMs: number;
+}
+
+export interface HubOptions extends Partial<RuntimeOptions>, Partial<HubLimits> {
   /** 0 picks a free port. Default 8787. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -35,82 +62,64 @@ export interface HubOptions extends Partial<RuntimeOptions> {
   dataDir?: string;
   /** Log every frame both ways. */
   verbose?: boolean;
-  /** Upload size limit in bytes. Default 10 MiB. */
-  maxUploadBytes?: number;
   /** Close sockets silent for this long (0 disables). Default 600000 (AWS API Gateway). */
   idleTimeoutMs?: number;
   /** Close sockets older than this (0 disables). Default 2 h (AWS API Gateway). */
   maxConnectionAgeMs?: number;
+  /** The `/__control/` token; default a fresh random one per run. */
+  controlToken?: string;
+  /** Origins besides the hub's own that may use `/__control/` (the protocol console's dev server). */
+  controlOrigins?: readonly string[];
   /** Where log lines go. Default console.log. */
   log?: (line: string) => void;
-  /** Random source for the agent failure roll (tests). Default Math.random. */
+  /** Random source for the agent failure roll and the answer rates (tests). Default Math.random. */
   random?: () => number;
 }
 
 export const RUNTIME_DEFAULTS: RuntimeOptions = {
   agentFailureRate: 0,
   transcriptShape: 'messages',
+  transcriptStyle: 'verbatim',
   replyDelayMs: 150,
   agentDelayMs: 800,
   nestedErrors: false,
   envelope: 'wrapped',
   transcriptClientIds: false,
+  acceptSends: 'both',
+  maxFrameOut: 128 * 1024,
+  fileUrlTtlS: 2 * 3600,
+  transcriptAnswerRate: 1,
+  startAnswerRate: 1,
+};
+
+export const LIMIT_DEFAULTS: HubLimits = {
+  maxConversations: 10_000,
+  maxMessagesPerConversation: 50_000,
+  maxUploadBytes: 10 * 1024 * 1024,
+  maxTotalUploadBytes: 256 * 1024 * 1024,
+  ttlMs: 7 * 24 * 3600 * 1000,
 };
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES = LIMIT_DEFAULTS.maxUploadBytes;
 export const DEFAULT_IDLE_TIMEOUT_MS = 600_000;
 export const DEFAULT_MAX_CONNECTION_AGE_MS = 2 * 60 * 60 * 1000;
-/** AWS API Gateway's frame limit: larger frames close the socket with 1009. */
+/** AWS API Gateway's inbound frame limit: larger frames close the socket with 1009. */
 export const MAX_FRAME_BYTES = 32 * 1024;
 
-const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
-/** Applies a partial update; throws an Error naming the first invalid key. Unknown keys are rejected. */
-export function applyRuntimePatch(current: RuntimeOptions, patch: unknown): RuntimeOptions {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    throw new Error('options must be a JSON object');
-  }
-  const next: RuntimeOptions = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
+/** The limits given to createHub(), over the defaults; throws an Error naming an invalid one. */
+export function resolveLimits(options: HubOptions): HubLimits {
+  const limits = { ...LIMIT_DEFAULTS };
+  for (const key of Object.keys(LIMIT_DEFAULTS) as (keyof HubLimits)[]) {
+    const value = options[key];
     if (value === undefined) continue;
-    switch (key) {
-      case 'agentFailureRate':
-        if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new Error(`${key} must be 0..1`);
-        next.agentFailureRate = value;
-        break;
-      case 'transcriptShape':
-        if (value !== 'messages' && value !== 'transcript') {
-          throw new Error(`${key} must be "messages" or "transcript"`);
-        }
-        next.transcriptShape = value;
-        break;
-      case 'envelope':
-        if (value !== 'wrapped' && value !== 'bare') throw new Error(`${key} must be "wrapped" or "bare"`);
-        next.envelope = value;
-        break;
-      case 'replyDelayMs':
-      case 'agentDelayMs':
-        if (!isMs(value)) throw new Error(`${key} must be a number >= 0`);
-        next[key] = value;
-        break;
-      case 'nestedErrors':
-      case 'transcriptClientIds':
-        if (typeof value !== 'boolean') throw new Error(`${key} must be a boolean`);
-        next[key] = value;
-        break;
-      default:
-        throw new Error(`unknown option ${key}`);
-    }
+    const least = key === 'ttlMs' || key === 'maxUploadBytes' || key === 'maxTotalUploadBytes' ? 0 : 1;
+    if (typeof value !== 'number' || !(value >= least))
+      throw new Error(`${key} must be a number >= ${least}`);
+    limits[key] = value;
   }
-  return next;
-}
-
-/** The run-time options given to createHub(), over the defaults (validated). */
-export function initialRuntimeOptions(options: HubOptions): RuntimeOptions {
-  const keys = Object.keys(RUNTIME_DEFAULTS) as (keyof RuntimeOptions)[];
-  return applyRuntimePatch(RUNTIME_DEFAULTS, Object.fromEntries(keys.map((k) => [k, options[k]])));
+  return limits;
 }
 
 /** True when the API key may connect (and may fetch large messages). */

@@ -1,21 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHub } from './hub';
-import { TestClient, trackHubs } from './test-helpers';
+import { TestClient, trackHubs, trackTempDirs } from './test-helpers';
 import type { Json } from './wire';
 
 const startHub = trackHubs();
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hub-data-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = trackTempDirs('hub-data-');
 
 async function transcriptOf(url: string, id: string): Promise<Json> {
   const client = await TestClient.connect(url);

@@ -1,8 +1,9 @@
 /**
  * Keeps the conversation store on disk (`--data DIR`) as one JSON file, so a restart loses nothing.
- * Saves are debounced and atomic (temp file + rename); `flush()` writes at once (called on close).
+ * Saves are debounced and atomic (temp file + rename); `flush()` writes at once (called on close). The
+ * folder is private to the user (0700) and every file in it too (0600).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Conversation } from './conversations';
@@ -19,10 +20,16 @@ export interface Persistence {
   flush(): Promise<void>;
 }
 
-/** Writes `data` to `file` atomically: a temp file in the same directory, then rename. */
+/** Creates `dir` (and its parents) if needed, and makes it private to the user. */
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** Writes `data` to `file` atomically (a temp file in the same directory, then rename), readable by the user only. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temp, data);
+  await writeFile(temp, data, { mode: 0o600 });
   await rename(temp, file);
 }
 
@@ -31,7 +38,7 @@ export function createPersistence(
   snapshot: () => Conversation[],
   options: { debounceMs?: number; onError?: (error: unknown) => void } = {},
 ): Persistence {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.join(dir, FILE_NAME);
   const debounceMs = options.debounceMs ?? 100;
   let timer: NodeJS.Timeout | null = null;

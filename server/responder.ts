@@ -8,11 +8,14 @@ import type { ClientSocket, Registry } from './registry';
 import { type Json, newEventId } from './wire';
 
 export interface Responder {
-  /** Stores a bot message and delivers it (unless `deliver:false`: the 413 large message). */
+  /**
+   * Stores a bot message and delivers it (unless `deliver:false`: the 413 large message). One over
+   * `maxFrameOut` becomes the documented 413 `general_error` with a `message_link` when `largeLink` is given.
+   */
   bot(
     conv: Conversation,
     parts: unknown[],
-    options?: { actions?: Json[]; deliver?: boolean },
+    options?: { actions?: Json[]; deliver?: boolean; largeLink?: (messageId: string) => string },
   ): StoredMessage | null;
   agent(conv: Conversation, parts: unknown[]): StoredMessage | null;
   update(conv: Conversation, type: string, data: Json): void;
@@ -51,17 +54,15 @@ export function createResponder(deps: {
   const { store, registry } = deps;
   const alive = (conv: Conversation) => store.get(conv.id) === conv;
 
-  return {
-    bot(conv, parts, { actions, deliver = true } = {}) {
+  const self: Responder = {
+    bot(conv, parts, { actions, deliver = true, largeLink } = {}) {
       if (!alive(conv)) return null;
       const message = store.addMessage(conv, { from: 'bot', parts, ...(actions ? { actions } : {}) });
-      if (deliver)
-        registry.deliver(conv.id, 'bot_message', {
-          type: 'message_create',
-          ch_msg_id: message.id,
-          bot: {},
-          content: parts,
-        });
+      if (!deliver) return message;
+      const payload = { type: 'message_create', ch_msg_id: message.id, bot: {}, content: parts };
+      if (largeLink && !registry.fits('bot_message', payload))
+        self.error(conv.id, 413, null, { message_link: largeLink(message.id) });
+      else registry.deliver(conv.id, 'bot_message', payload);
       return message;
     },
     agent(conv, parts) {
@@ -87,4 +88,5 @@ export function createResponder(deps: {
       if (alive(conv)) registry.deliver(conv.id, 'action', payload);
     },
   };
+  return self;
 }

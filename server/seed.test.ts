@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { Hub } from './hub';
 import { generatedMessage, MAX_SEED_MESSAGES } from './seed';
 import { TestClient, trackHubs } from './test-helpers';
 import type { Json } from './wire';
 
 const startHub = trackHubs();
 
-const seed = async (base: string, body: unknown) => {
-  const res = await fetch(`${base}/__control/seed`, {
+const seed = async (hub: Hub, body: unknown) => {
+  const res = await fetch(`${hub.httpUrl}/__control/seed`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-control-token': hub.controlToken },
     body: JSON.stringify(body),
   });
   return [res.status, await res.json()] as [number, Json];
@@ -17,7 +18,7 @@ const seed = async (base: string, body: unknown) => {
 describe('seeding stored messages', () => {
   it('creates a conversation whose transcript holds the seeded and generated messages', async () => {
     const hub = await startHub();
-    const [status, answer] = await seed(hub.httpUrl, {
+    const [status, answer] = await seed(hub, {
       userId: 'u-seed',
       messages: [{ from: 'agent', content: [{ type: 'text', text: 'Hello from Dana' }] }],
       count: 4,
@@ -44,7 +45,7 @@ describe('seeding stored messages', () => {
     const stored = hub.control.conversation(first.conversationId)!.messages;
     expect(stored.map((m) => m.from)).toEqual(['user', 'bot', 'user', 'bot', 'user']);
     expect(hub.control.seed({ conversationId: 'nope', count: 1 })).toBeUndefined();
-    expect((await seed(hub.httpUrl, { conversationId: 'nope', count: 1 }))[0]).toBe(404);
+    expect((await seed(hub, { conversationId: 'nope', count: 1 }))[0]).toBe(404);
   });
 
   it('refuses malformed requests', async () => {
@@ -57,7 +58,7 @@ describe('seeding stored messages', () => {
       { messages: [{ from: 'robot', content: [] }] },
       { messages: [{ from: 'bot', content: 'text' }] },
     ]) {
-      expect((await seed(hub.httpUrl, body))[0]).toBe(400);
+      expect((await seed(hub, body))[0]).toBe(400);
     }
     expect(hub.control.conversations()).toHaveLength(0);
   });

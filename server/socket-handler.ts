@@ -1,19 +1,19 @@
 /**
  * One WebSocket connection from the hub's side: API key check (close 4001/4003), `socket_connected`,
  * gateway realism (idle timeout and maximum age; frames over 32 KB close with 1009 through ws's
- * `maxPayload`), then every frame is parsed, logged, (re)attaches the socket to the conversation it
- * names, and goes to its handler. Bad frames are counted and ignored, never thrown.
+ * `maxPayload`), then every frame is parsed and dispatched (dispatch.ts). Bad frames are counted and
+ * ignored, never thrown. While the hub takes sends only over HTTP, every event frame is answered as an
+ * API gateway answers a frame it has no route for, and nothing else happens.
  */
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { ConversationStore } from './conversations';
-import type { Handler } from './event-handlers';
+import type { Dispatch, Reply } from './dispatch';
 import type { Faults } from './faults';
 import type { FrameLog } from './frame-log';
 import { baseUrlOf } from './http-util';
-import { isKeyAccepted } from './options';
+import { type AcceptSends, isKeyAccepted } from './options';
 import type { ClientSocket, Registry } from './registry';
-import { KNOWN_EVENTS, newSocketId, parseInbound, str } from './wire';
+import { newEventId, newSocketId, parseInbound } from './wire';
 
 export const CLOSE_MISSING_KEY = { code: 4001, reason: 'Missing apiKey query parameter' } as const;
 export const CLOSE_REFUSED_KEY = { code: 4003, reason: 'API key not accepted' } as const;
@@ -22,10 +22,12 @@ export const CLOSE_MAX_AGE = { code: 1001, reason: 'Maximum connection age reach
 
 export interface SocketHandlerDeps {
   registry: Registry;
-  store: ConversationStore;
   frameLog: FrameLog;
   faults: Faults;
-  handlers: Record<string, Handler>;
+  dispatch: Dispatch;
+  /** Answers over this socket. */
+  reply: (client: ClientSocket) => Reply;
+  acceptSends: () => AcceptSends;
   keys: readonly string[] | null;
   idleTimeoutMs: number;
   maxConnectionAgeMs: number;
@@ -42,7 +44,7 @@ export function apiKeyOf(req: IncomingMessage): string | null {
 }
 
 export function createSocketHandler(deps: SocketHandlerDeps): (ws: WebSocket, req: IncomingMessage) => void {
-  const { registry, store, frameLog, handlers, log } = deps;
+  const { registry, frameLog, log } = deps;
 
   return (ws, req) => {
     ws.on('error', (error) => log?.(`socket error: ${error.message}`));
@@ -86,30 +88,17 @@ export function createSocketHandler(deps: SocketHandlerDeps): (ws: WebSocket, re
         log?.(`  ignored: not a JSON event frame`);
         return;
       }
+      if (deps.acceptSends() === 'http') {
+        log?.(`  refused: this hub takes sends over HTTP only`);
+        registry.sendRaw(client, { message: 'Forbidden', connectionId: client.id, requestId: newEventId() });
+        return;
+      }
       if (deps.faults.take(event.eventType)) {
         log?.(`  lost on purpose (control.loseNext): the socket is cut`);
         ws.terminate();
         return;
       }
-      const named = str(event.payload.conversation_id);
-      if (named !== undefined && store.get(named)) registry.attach(client, named);
-      const record = frameLog.record({
-        socketId: client.id,
-        conversationId: named ?? client.conversationId,
-        eventType: event.eventType,
-        payload: event.payload,
-      });
-      const handler = KNOWN_EVENTS.has(event.eventType) ? handlers[event.eventType] : undefined;
-      if (!handler) {
-        frameLog.countUnknown();
-        log?.(`  ignored: unknown event_type ${event.eventType}`);
-        return;
-      }
-      try {
-        handler(client, event.payload, record);
-      } catch (error) {
-        deps.warn(`handler ${event.eventType} failed: ${(error as Error).stack ?? String(error)}`);
-      }
+      deps.dispatch(client, event, deps.reply(client), 'socket');
     });
 
     registry.send(client, 'socket_connected', { socket_id: client.id });

@@ -2,14 +2,15 @@
  * Test helpers (not a test file): start hubs in-process on port 0 and stop them after each test, a
  * real `ws` client that queues frames and waits for the next one of a type, and fixture loading.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 import { createHub, type Hub, type HubOptions } from './hub';
 import { isObject, type Json } from './wire';
 
-export const FIXTURES_DIR = path.resolve(__dirname, '../../shared/fixtures/captivate');
+export const FIXTURES_DIR = path.resolve(__dirname, '../fixtures/captivate');
 
 export const fixtureNames = (prefix: string): string[] =>
   readdirSync(FIXTURES_DIR)
@@ -32,6 +33,19 @@ export function trackHubs(): (options?: HubOptions) => Promise<Hub> {
   };
 }
 
+/** Registers an afterEach that removes every directory made through the returned function. */
+export function trackTempDirs(prefix = 'hub-data-'): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(path.join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+}
+
 export interface Received {
   eventType: string;
   payload: Json;
@@ -41,6 +55,8 @@ export interface Received {
 export class TestClient {
   readonly received: Received[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
+  /** The `socket_id` of `socket_connected` (set by connect()). */
+  socketId = '';
   private waiters: (() => void)[] = [];
 
   private constructor(readonly ws: WebSocket) {
@@ -68,7 +84,7 @@ export class TestClient {
   /** Opens a socket and waits for `socket_connected`. */
   static async connect(url: string, query?: string): Promise<TestClient> {
     const client = TestClient.open(url, query);
-    await client.next('socket_connected');
+    client.socketId = String((await client.next('socket_connected')).socket_id);
     return client;
   }
 
@@ -132,6 +148,31 @@ export class TestClient {
   close(): void {
     this.ws.close();
   }
+}
+
+/** POSTs a client event the way the vendor's client does (docs/protocol.md §7); the socket gets the pushes. */
+export async function postEvent(
+  hub: Hub,
+  eventType: string,
+  payload: Json,
+  { socketId, apiKey = 'test-key' }: { socketId: string | null; apiKey?: string | null },
+): Promise<{ status: number; type: string; body: unknown; headers: Headers }> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    origin: 'https://site.example',
+  };
+  if (apiKey !== null) headers['x-api-key'] = apiKey;
+  const res = await fetch(`${hub.httpUrl}/api/custom-channel/sockets/message`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      action: 'sendMessage',
+      event: { event_type: eventType, event_payload: payload, ...(socketId ? { socket_id: socketId } : {}) },
+    }),
+  });
+  const type = res.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await res.json() : await res.text();
+  return { status: res.status, type, body, headers: res.headers };
 }
 
 /** The text parts of a content array, joined. */

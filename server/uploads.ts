@@ -1,5 +1,5 @@
 /**
- * `POST /api/file-to-text`, the vendor's file service (PROTOCOL.md §6): multipart/form-data with
+ * `POST /api/file-to-text`, the vendor's file service (docs/protocol.md §6): multipart/form-data with
  * `file`, `includeMetadata`, `storage`, `path`; answers `{success, text, fileKey, presignedUrl,
  * expiresIn, fileSize}` and keeps the file for `GET /files/<key>`. Over the limit → 413, judged on
  * Content-Length first and on the bytes actually read (a client that lies is cut off).
@@ -42,7 +42,7 @@ export function cleanMimeType(type: string): string {
 export async function handleUpload(
   req: IncomingMessage,
   res: ServerResponse,
-  deps: { fileStore: FileStore; maxBytes: number; baseUrl: string },
+  deps: { fileStore: FileStore; maxBytes: number; baseUrl: string; ttlS: number },
 ): Promise<void> {
   const { maxBytes } = deps;
   const declared = Number(req.headers['content-length']);
@@ -88,8 +88,9 @@ export async function handleUpload(
     ...(folder.length > 0 ? folder : ['uploads']),
     `${newUuid().slice(0, 8)}-${safeSegment(name)}`,
   ].join('/');
-  await deps.fileStore.put({ key, name, type, size: bytes.length, bytes });
-  const { url, expiresIn } = deps.fileStore.presign(deps.baseUrl, key);
+  if (!(await deps.fileStore.put({ key, name, type, size: bytes.length, bytes })))
+    return sendJson(res, 507, { success: false, error: 'Upload storage is full: try again later' });
+  const { url, expiresIn } = deps.fileStore.presign(deps.baseUrl, key, deps.ttlS);
   const text = isTextual(type, name)
     ? bytes.toString('utf8').slice(0, MAX_TEXT_CHARS)
     : `[binary file: ${name}, ${bytes.length} bytes]`;

@@ -1,5 +1,5 @@
 /**
- * User content (PROTOCOL.md §4) as transcript parts: `{type:'text', text}`, `{text, files}`,
+ * User content (docs/protocol.md §4) as transcript parts: `{type:'text', text}`, `{text, files}`,
  * `{type:'files', files}`, a bare string or an array of parts. Empty text is dropped, so the bot-first
  * message (`{type:'text', text:''}`) becomes no parts at all.
  */

@@ -1,5 +1,5 @@
 /**
- * The wire format from the hub's side (PROTOCOL.md §2): parse client frames tolerantly, build server
+ * The wire format from the hub's side (docs/protocol.md §2): parse client frames tolerantly, build server
  * frames in the wrapped (`receiveMessage`) or bare envelope, make ids.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -10,6 +10,8 @@ export type Json = Record<string, unknown>;
 export interface InboundEvent {
   eventType: string;
   payload: Json;
+  /** `event.socket_id`: the socket an HTTP send names (docs/protocol.md §7). */
+  socketId?: string;
 }
 
 /** Client → hub event types this emulator answers. */
@@ -54,7 +56,9 @@ export function parseInbound(raw: string): InboundEvent | null {
   if (!isObject(msg)) return null;
   const event = isObject(msg.event) ? msg.event : msg;
   if (typeof event.event_type !== 'string' || event.event_type === '') return null;
-  return { eventType: event.event_type, payload: isObject(event.event_payload) ? event.event_payload : {} };
+  const payload = isObject(event.event_payload) ? event.event_payload : {};
+  const socketId = str(event.socket_id);
+  return { eventType: event.event_type, payload, ...(socketId ? { socketId } : {}) };
 }
 
 /** Builds a server frame with a fresh `event_id` and `accepts_response_payload:false`. */

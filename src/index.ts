@@ -1,22 +1,26 @@
 /**
  * The npm entry: `createChat()` mounts the widget from code, for sites that bundle it rather than add the
  * script tag. Importing this module has no side effects (safe in SSR: nothing touches `window` until
- * `createChat` is called).
+ * `createChat` is called; `src/index.test.ts` proves it).
  */
-import type { WidgetController } from './embed/controller';
+import { resolveChatOptions } from './embed/config';
+import type { CommandName, WidgetController } from './embed/controller';
 import { createEmitter } from './embed/emitter';
 import { createWidgetHost } from './embed/host';
 import { mountApp } from './embed/mount';
 import type { HostEventName, HostEvents } from './store/events';
-import { type ChatOptions, DEFAULTS } from './store/options';
+import type { ChatOptions } from './store/options';
 import type { Uploader } from './upload';
 
-export type { OutgoingFile } from './protocol';
+export type { WidgetController } from './embed/controller';
+export type { MessagePart, OutgoingFile, SenderKind, UserIdentity } from './protocol';
 export type { HostEventName, HostEvents } from './store/events';
-export type { ChatOptions, PersistMode, StartMode } from './store/options';
+export type { ChatOptions, PersistMode, SendMode, StartMode } from './store/options';
+export type { ConnectionState } from './transport/connection';
 export type { UploadContext, Uploader } from './upload';
 
-export interface CreateChatOptions extends Partial<ChatOptions> {
+export interface CreateChatOptions extends Partial<Omit<ChatOptions, 'apiKey'>> {
+  /** The channel's API key (required). */
   apiKey: string;
   /** Stores files elsewhere: called for each attached file instead of uploading to `uploadUrl`. */
   uploader?: Uploader;
@@ -24,13 +28,51 @@ export interface CreateChatOptions extends Partial<ChatOptions> {
 
 export interface ChatInstance extends WidgetController {
   on<K extends HostEventName>(name: K, cb: (detail: HostEvents[K]) => void): () => void;
+  /** The widget's version. */
+  readonly version: string;
 }
 
+/**
+ * `window.CaptivateChat`, installed by the script-tag loader: the same methods as `ChatInstance`, each
+ * returning a Promise (of `getMetadata`'s metadata, else of nothing), or undefined once destroyed.
+ */
+export type CaptivateChatApi = {
+  [K in CommandName]: (
+    ...args: Parameters<WidgetController[K]>
+  ) => Promise<Awaited<ReturnType<WidgetController[K]>>> | undefined;
+} & Pick<ChatInstance, 'on' | 'version'>;
+
+/** Every host event as the DOM event dispatched on `window`: `captivate:message`, `captivate:error`, … */
+export type CaptivateEventMap = {
+  [K in HostEventName as `captivate:${K}`]: CustomEvent<HostEvents[K]>;
+};
+
+declare global {
+  /** Installed by the script-tag loader (or the queueing snippet before it). */
+  var CaptivateChat: CaptivateChatApi | undefined;
+  interface WindowEventMap extends CaptivateEventMap {}
+}
+
+const PREFIX = '[captivate-chat]';
+
+/**
+ * Mounts the widget (launcher and panel) on the page. Options are checked by the same parsers as the data
+ * attributes: an invalid one is reported (console and `error` event, after this returns, so `on('error')`
+ * hears it) and replaced by its default. Throws without `apiKey`, and outside a browser.
+ */
 export function createChat(config: CreateChatOptions): ChatInstance {
-  if (typeof config?.apiKey !== 'string' || !config.apiKey)
-    throw new TypeError('createChat: apiKey is required');
-  const { uploader, ...rest } = config;
-  const options: ChatOptions = { ...DEFAULTS, ...rest };
+  if (typeof window === 'undefined' || typeof document === 'undefined')
+    throw new Error(
+      'createChat() needs a browser: call it on the client (e.g. in useEffect or onMount), not during server-side rendering',
+    );
+  const { uploader, ...rest } = config ?? {};
+  const errors: string[] = [];
+  const options = resolveChatOptions(rest, (option, message) => {
+    console.error(`${PREFIX} createChat: option ${option} ${message}`);
+    errors.push(`option ${option} ${message}`);
+  });
+  if (!options) throw new TypeError(`createChat: ${errors.join('; ')}`);
+
   const emitter = createEmitter(window);
   const { host, root, launcher } = createWidgetHost(document, options);
   const controller = mountApp({
@@ -39,13 +81,17 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     emit: emitter.emit,
     mode: 'launcher',
     launcher,
-    ...(uploader ? { uploader } : {}),
+    ...(typeof uploader === 'function' ? { uploader } : {}),
   });
   launcher.button.addEventListener('click', () => controller.toggle());
-  queueMicrotask(() => emitter.emit('ready', {}));
+  queueMicrotask(() => {
+    for (const message of errors) emitter.emit('error', { code: 'config', message });
+    emitter.emit('ready', {});
+  });
   return {
     ...controller,
     on: emitter.on,
+    version: __VERSION__,
     destroy() {
       controller.destroy();
       host.remove();

@@ -80,7 +80,8 @@ function framePage(params: URLSearchParams): string {
 </body></html>`;
 }
 
-export async function startSite(hub: HubAddress): Promise<Site> {
+/** `dist`: the build to serve (default `dist/`; the size-check test serves a doctored copy). */
+export async function startSite(hub: HubAddress, { dist = DIST }: { dist?: string } = {}): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/page') {
@@ -101,7 +102,7 @@ export async function startSite(hub: HubAddress): Promise<Site> {
       res.end(framePage(url.searchParams));
       return;
     }
-    const root = url.pathname.startsWith('/static/') ? STATIC : DIST;
+    const root = url.pathname.startsWith('/static/') ? STATIC : dist;
     const rel = url.pathname.startsWith('/static/')
       ? url.pathname.slice('/static/'.length)
       : url.pathname.slice(1);

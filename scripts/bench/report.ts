@@ -6,12 +6,14 @@
 
 export interface Figure {
   unit: 'ms' | 'bytes' | 'MB' | 'count';
-  /** null when every run failed to produce a value (the reason is in `note`). */
+  /** null when the median falls on a run that gave no value (see `missing`). */
   median: number | null;
   min: number | null;
   max: number | null;
   values: (number | null)[];
-  /** The issue's target: the median must be at most this. */
+  /** Runs that gave no value (failed): counted in the median, never dropped. */
+  missing?: number;
+  /** The target: every run must give a value and the median must be at most this. */
   target?: number;
   pass?: boolean;
   note?: string;
@@ -21,6 +23,8 @@ export interface BenchReport {
   format: 'captivate-chat-bench/1';
   date: string;
   runs: number;
+  /** Runs that failed (scenario, run, first line of the error); any entry fails the bench. */
+  failures: string[];
   machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; browser: string };
   figures: Record<string, Figure>;
 }
@@ -35,25 +39,41 @@ export function figure(
 ): Figure {
   const kept = values.map((v) => (v === undefined || v === null || !Number.isFinite(v) ? null : v));
   const sorted = kept.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  const median = sorted.length
-    ? sorted.length % 2
-      ? sorted[Math.floor(mid)]!
-      : (sorted[mid - 1]! + sorted[mid]!) / 2
-    : null;
+  const missing = kept.length - sorted.length;
+  // A missing value (a failed run) ranks above every measured one: it can move the median up, and a
+  // median that lands on one is null. Dropping it would let a run that failed make the figure look better.
+  const ranked = [...sorted, ...Array<number>(missing).fill(Number.POSITIVE_INFINITY)];
+  const mid = ranked.length / 2;
+  const middle = ranked.length
+    ? ranked.length % 2
+      ? ranked[Math.floor(mid)]!
+      : (ranked[mid - 1]! + ranked[mid]!) / 2
+    : Number.POSITIVE_INFINITY;
+  const median = Number.isFinite(middle) ? middle : null;
   const out: Figure = {
     unit,
     median: median === null ? null : round(median, unit),
     min: sorted.length ? round(sorted[0]!, unit) : null,
-    max: sorted.length ? round(sorted[sorted.length - 1]!, unit) : null,
+    max: sorted.length && missing === 0 ? round(sorted[sorted.length - 1]!, unit) : null,
     values: kept.map((v) => (v === null ? null : round(v, unit))),
   };
+  if (missing) out.missing = missing;
   if (opts.target !== undefined) {
     out.target = opts.target;
-    out.pass = out.median !== null && out.median <= opts.target;
+    out.pass = missing === 0 && out.median !== null && out.median <= opts.target;
   }
   if (opts.note) out.note = opts.note;
   return out;
+}
+
+/** Why the bench fails: every figure that missed its target. */
+export function missedTargets(figures: Record<string, Figure>): string[] {
+  return Object.entries(figures)
+    .filter(([, f]) => f.pass === false)
+    .map(([name, f]) => {
+      const why = f.missing ? `${f.missing} of ${f.values.length} runs gave no value` : `median ${f.median}`;
+      return `${name}: ${why}, target ≤ ${f.target} ${f.unit}`;
+    });
 }
 
 const show = (n: number | null, unit: Figure['unit']): string => {
@@ -66,7 +86,11 @@ export function table(report: BenchReport): string {
   const rows = Object.entries(report.figures).map(([name, f]) => [
     name,
     show(f.median, f.unit),
-    f.min === f.max ? '' : `${show(f.min, f.unit)} – ${show(f.max, f.unit)}`,
+    f.missing
+      ? `${f.missing} failed`
+      : f.min === f.max
+        ? ''
+        : `${show(f.min, f.unit)} – ${show(f.max, f.unit)}`,
     f.target === undefined ? '' : `≤ ${show(f.target, f.unit)} ${f.pass ? 'ok' : 'MISSED'}`,
   ]);
   const head = ['figure', 'median', 'min – max', 'target'];

@@ -1,72 +1,67 @@
 /**
  * Runs each scenario `runs` times and turns the runs into the report's figures (names and targets as
- * documented in scripts/bench.ts). A failed run is logged and counted as a missing value, so one flaky run
- * cannot hide the others; a figure with no value at all says why in its note.
+ * documented in scripts/bench.ts). A failed run is logged, listed in `failures` and kept as a missing value:
+ * it is never dropped from the median (see report.ts `figure`), and the bench fails.
  */
-import { existsSync } from 'node:fs';
-import type { LaunchOptions } from 'playwright-core';
-import type { SizeReport } from '../size';
+import { BUDGETS } from '../size/budgets';
+import type { FetchedSizeReport } from '../size/measure';
 import type { Figure } from './report';
 import { figure } from './report';
 import { burstRun, type Env, reconnectRun, restoreRun, seedHistory, startupRun } from './scenarios';
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const REFUSE_MS = 500;
 const BURST = 1000;
 const RECONNECT_HISTORY = 20;
 
-export function launchOptions(): LaunchOptions {
-  return {
-    ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
-  };
+export interface BenchPlan {
+  runs: number;
+  only: Set<string>;
+  /** Conversation lengths of the restore scenario. */
+  restoreCounts: readonly (1000 | 10000)[];
+  sizes: FetchedSizeReport;
 }
 
-async function repeat<T>(name: string, runs: number, run: (i: number) => Promise<T>): Promise<(T | null)[]> {
-  const out: (T | null)[] = [];
-  for (let i = 0; i < runs; i++) {
-    try {
-      out.push(await run(i));
-    } catch (error) {
-      console.error(`bench: ${name} run ${i + 1} failed: ${(error as Error).message.split('\n')[0]}`);
-      out.push(null);
-    }
+function sizeFigures(sizes: FetchedSizeReport): Record<string, Figure> {
+  const figures: Record<string, Figure> = {};
+  const names: [string, string, number][] = [
+    ['before any click', 'beforeClick', BUDGETS.beforeClick],
+    ['open with markdown', 'openWithMarkdown', BUDGETS.openWithMarkdown],
+  ];
+  for (const [scenario, name, budget] of names) {
+    const total = sizes.scenarios.find((s) => s.name === scenario)?.total;
+    figures[`size.${name}.gzip`] = figure('bytes', [total?.gzip]);
+    figures[`size.${name}.brotli`] = figure('bytes', [total?.brotli], { target: budget });
   }
-  process.stderr.write(`bench: ${name} done\n`);
-  return out;
-}
-
-function sizeFigures(sizes: SizeReport): Record<string, Figure> {
-  const withRich = {
-    gzip: sizes.openWidget.gzip + sizes.richText.gzip,
-    brotli: sizes.openWidget.brotli + sizes.richText.brotli,
-  };
-  return {
-    'size.loader.gzip': figure('bytes', [sizes.loader.gzip]),
-    'size.loader.brotli': figure('bytes', [sizes.loader.brotli]),
-    'size.openWidget.gzip': figure('bytes', [sizes.openWidget.gzip]),
-    'size.openWidget.brotli': figure('bytes', [sizes.openWidget.brotli]),
-    'size.openWidgetWithRichText.gzip': figure('bytes', [withRich.gzip]),
-    'size.openWidgetWithRichText.brotli': figure('bytes', [withRich.brotli]),
-  };
+  return figures;
 }
 
 export async function runScenarios(
   env: Env,
-  { runs, only, sizes }: { runs: number; only: Set<string>; sizes: SizeReport },
-): Promise<Record<string, Figure>> {
+  { runs, only, restoreCounts, sizes }: BenchPlan,
+): Promise<{ figures: Record<string, Figure>; failures: string[] }> {
   const figures = sizeFigures(sizes);
+  const failures = sizes.scenarios.flatMap((s) =>
+    s.error === undefined ? [] : [`size ${s.name}: ${s.error}`],
+  );
+  async function repeat<T>(name: string, run: (i: number) => Promise<T>): Promise<(T | null)[]> {
+    const out: (T | null)[] = [];
+    for (let i = 0; i < runs; i++) {
+      try {
+        out.push(await run(i));
+      } catch (error) {
+        failures.push(`${name} run ${i + 1}: ${(error as Error).message.split('\n')[0]}`);
+        console.error(`bench: ${failures.at(-1)}`);
+        out.push(null);
+      }
+    }
+    process.stderr.write(`bench: ${name} done\n`);
+    return out;
+  }
   const pick = <T extends object, K extends keyof T>(rows: (T | null)[], key: K) =>
     rows.map((r) => (r === null ? null : (r[key] as number | null)));
 
   if (only.has('startup')) {
-    const rows = await repeat('startup', runs, () => startupRun(env));
+    const rows = await repeat('startup', () => startupRun(env));
     figures['launcher.paintedAfterLoaderStart'] = figure('ms', pick(rows, 'launcherAfterLoader'), {
       target: 50,
     });
@@ -74,13 +69,12 @@ export async function runScenarios(
     figures['greeting.afterClick'] = figure('ms', pick(rows, 'greetingAfterClick'));
   }
   if (only.has('restore')) {
-    for (const [count, target] of [
-      [1000, 150],
-      [10000, 400],
-    ] as const) {
+    const targets = { 1000: 150, 10000: 400 } as const;
+    for (const count of restoreCounts) {
+      const target = targets[count];
       const marker = `End of history ${count}`;
       const conversationId = seedHistory(env, count, marker);
-      const rows = await repeat(`restore ${count}`, runs, () => restoreRun(env, conversationId, marker));
+      const rows = await repeat(`restore ${count}`, () => restoreRun(env, conversationId, marker));
       figures[`restore.${count}.render`] = figure('ms', pick(rows, 'render'), { target });
       figures[`restore.${count}.fromNavigation`] = figure('ms', pick(rows, 'fromNavigation'));
       if (count === 10000) {
@@ -91,7 +85,7 @@ export async function runScenarios(
     }
   }
   if (only.has('burst')) {
-    const rows = await repeat('burst', runs, (i) => burstRun(env, i, BURST));
+    const rows = await repeat('burst', (i) => burstRun(env, i, BURST));
     figures[`burst.${BURST}.longestTask`] = figure('ms', pick(rows, 'longestTask'), { target: 50 });
     figures[`burst.${BURST}.totalBlockingTime`] = figure('ms', pick(rows, 'totalBlockingTime'));
     figures[`burst.${BURST}.lastRendered`] = figure('ms', pick(rows, 'lastRendered'));
@@ -99,7 +93,7 @@ export async function runScenarios(
   if (only.has('reconnect')) {
     const marker = `End of history ${RECONNECT_HISTORY}`;
     const conversationId = seedHistory(env, RECONNECT_HISTORY, marker);
-    const rows = await repeat('reconnect', runs, () => reconnectRun(env, conversationId, marker, REFUSE_MS));
+    const rows = await repeat('reconnect', () => reconnectRun(env, conversationId, marker, REFUSE_MS));
     figures['reconnect.afterHubBack'] = figure('ms', pick(rows, 'afterHubBack'));
     figures['reconnect.fromDrop'] = figure('ms', pick(rows, 'fromDrop'));
     const resync = pick(rows, 'resyncAfterHubBack');
@@ -109,5 +103,5 @@ export async function runScenarios(
         : {}),
     });
   }
-  return figures;
+  return { figures, failures };
 }

@@ -1,7 +1,7 @@
 /**
  * The iframe's postMessage bridge. Commands are accepted only from the parent window and only from an
  * origin in `allowed-origins`; events are posted only to those origins, each with an explicit target origin
- * (never `'*'`). With no allowed origin configured the bridge neither listens nor posts (DESIGN.md §2).
+ * (never `'*'`). With no allowed origin configured the bridge neither listens nor posts (docs/architecture.md §2).
  *
  * A command that carries an `id` (string or number) gets one reply, posted to the origin that sent it:
  * `{source, type: 'result', id, value}` once it ran (`value` is `getMetadata`'s metadata, else absent), or

@@ -2,6 +2,8 @@
  * Value parsers for the embedding configuration, and the reader that applies them. Each parser returns
  * undefined for a value it refuses; the reader then reports the key and falls back to the default.
  */
+import { isSecureEndpoint } from '../transport/key-scope';
+
 export type RawConfig = (key: string) => string | null | undefined;
 export type ReportError = (key: string, message: string) => void;
 export type Parse<T> = (v: string) => T | undefined;
@@ -23,10 +25,33 @@ export const absoluteUrl =
       return undefined;
     }
   };
+/**
+ * An absolute URL with the `secure` or the `plain` scheme, the plain one only on loopback
+ * (transport/key-scope.ts): the channel key travels to these endpoints.
+ */
+export const endpointUrl =
+  (secure: string, plain: string): Parse<string> =>
+  (v) => {
+    const href = absoluteUrl(secure, plain)(v);
+    return href && isSecureEndpoint(new URL(href)) ? href : undefined;
+  };
+/** The base of an HTTP API: an endpoint URL without query or fragment, and without a trailing slash. */
+export const apiBase: Parse<string> = (v) => {
+  const href = endpointUrl('https:', 'http:')(v);
+  if (!href) return undefined;
+  const url = new URL(href);
+  return url.search || url.hash ? undefined : href.replace(/\/+$/, '');
+};
+/** What the endpoint keys expect, said in the error when a value is refused. */
+export const EXPECTED = {
+  url: 'wss:, or ws: on loopback',
+  https: 'https:, or http: on loopback',
+  apiBase: 'https:, or http: on loopback; no query',
+};
 export const positiveInt: Parse<number> = (v) =>
   /^\d{1,12}$/.test(v) && Number(v) > 0 ? Number(v) : undefined;
 export const email: Parse<string> = (v) => (/^[^\s@]+@[^\s@]+$/.test(v) ? v : undefined);
-/** Only literal colours: a value that reaches CSS must not carry `url(...)` or other syntax (LESSONS.md §1). */
+/** Only literal colours: a value that reaches CSS must not carry `url(...)` or other syntax (docs/architecture.md §4). */
 export const color: Parse<string> = (v) =>
   /^(#[0-9a-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/]+\)|[a-z]{3,20})$/i.test(v) ? v : undefined;
 /** A JSON object; rebuilt key by key so `__proto__` in host JSON cannot reach any prototype. */
@@ -66,21 +91,25 @@ export const origins: Parse<string[]> = (v) => {
 };
 
 export interface ConfigReader {
-  /** The parsed value, or `fallback` (after a report naming the key) when the value is refused. */
-  get<T>(key: string, parse: Parse<T>, fallback: T): T;
+  /**
+   * The parsed value, or `fallback` (after a report naming the key, and what was `expected` if given)
+   * when the value is refused.
+   */
+  get<T>(key: string, parse: Parse<T>, fallback: T, expected?: string): T;
   /** The parsed value, or undefined when unset or refused. */
   opt<T>(key: string, parse: Parse<T>): T | undefined;
 }
 
 export function createReader(read: RawConfig, report: ReportError): ConfigReader {
-  function get<T>(key: string, parse: Parse<T>, fallback: T): T {
+  function get<T>(key: string, parse: Parse<T>, fallback: T, expected?: string): T {
     const raw = read(key);
     if (raw === null || raw === undefined) return fallback;
     const value = parse(raw.trim());
     if (value !== undefined) return value;
+    const wanted = expected ? ` (expected ${expected})` : '';
     report(
       key,
-      `has an invalid value ${JSON.stringify(raw.slice(0, 80))}; using the default (see the README)`,
+      `has an invalid value ${JSON.stringify(raw.slice(0, 80))}${wanted}; using the default (see the README)`,
     );
     return fallback;
   }

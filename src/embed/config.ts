@@ -8,13 +8,22 @@
  * is parsed (and reported) exactly once.
  */
 import { canonicalLocale } from '../i18n/locales';
-import { type ChatOptions, DEFAULTS, LAUNCHER_DEFAULTS } from '../store/options';
+import {
+  type ChatOptions,
+  DEFAULTS,
+  defaultHttpUrl,
+  LAUNCHER_DEFAULTS,
+  type SendMode,
+} from '../store/options';
 import {
   absoluteUrl,
+  apiBase,
   bool,
   color,
   createReader,
+  EXPECTED,
   email,
+  endpointUrl,
   jsonObject,
   oneOf,
   origins,
@@ -24,6 +33,8 @@ import {
   stringRecord,
   text,
 } from './config-fields';
+
+import { readObjectConfig, toOption } from './object-config';
 
 export type { RawConfig, ReportError } from './config-fields';
 
@@ -41,6 +52,8 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
   const { get, opt } = createReader(read, report);
   return {
     apiKey,
+    // Any ws(s) URL here; plaintext outside loopback is refused when the application loads (parseAppOptions),
+    // which keeps the check off the loader's budget. Nothing connects before then.
     url: get('url', absoluteUrl('ws:', 'wss:'), LAUNCHER_DEFAULTS.url),
     persist: get('persist', oneOf('local', 'session', 'none'), LAUNCHER_DEFAULTS.persist),
     open: get('open', bool, LAUNCHER_DEFAULTS.open),
@@ -65,9 +78,24 @@ export function parseAppOptions(
     lastName: opt('user-last-name', text),
     email: opt('user-email', email),
   };
+  const url = createReader((key) => (key === 'url' ? launcher.url : undefined), report).get(
+    'url',
+    endpointUrl('wss:', 'ws:'),
+    DEFAULTS.url,
+    EXPECTED.url,
+  );
+  const httpUrl = get('http-url', apiBase, defaultHttpUrl(url), EXPECTED.apiBase);
   return {
     ...DEFAULTS,
     ...launcher,
+    url,
+    sendMode: sendModeFor(
+      get('send-mode', oneOf<SendMode>('auto', 'socket', 'http'), DEFAULTS.sendMode),
+      httpUrl,
+      'send-mode',
+      report,
+    ),
+    httpUrl,
     user: Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)),
     metadata: get('metadata', jsonObject, DEFAULTS.metadata),
     start: get('start', oneOf('bot-first', 'user-first'), DEFAULTS.start),
@@ -79,15 +107,61 @@ export function parseAppOptions(
     attachments: get('attachments', bool, DEFAULTS.attachments),
     maxFileSize: get('max-file-size', positiveInt, DEFAULTS.maxFileSize),
     accept: get('accept', (v) => v || undefined, DEFAULTS.accept),
-    uploadUrl: get('upload-url', absoluteUrl('https:', 'http:'), DEFAULTS.uploadUrl),
+    uploadUrl: get('upload-url', endpointUrl('https:', 'http:'), DEFAULTS.uploadUrl, EXPECTED.https),
     allowedOrigins: get('allowed-origins', origins, DEFAULTS.allowedOrigins),
     keepaliveMs: get('keepalive-ms', positiveInt, DEFAULTS.keepaliveMs),
     maxRetries: get('max-retries', positiveInt, DEFAULTS.maxRetries),
+    agentWaitMs: get('agent-wait-ms', positiveInt, DEFAULTS.agentWaitMs),
   };
+}
+
+/** `http` needs an HTTP side: without one it would never send anything, so it is reported and `auto` used. */
+function sendModeFor(
+  mode: SendMode,
+  httpUrl: string | undefined,
+  key: string,
+  report: ReportError,
+): SendMode {
+  if (mode !== 'http' || httpUrl) return mode;
+  report(key, 'is "http" but there is no http-url (none is assumed with a custom url); using "auto"');
+  return 'auto';
 }
 
 /** Both stages at once, for the iframe page, which has no loader. */
 export function parseOptions(read: RawConfig, report: ReportError): ChatOptions | undefined {
   const launcher = parseLauncherOptions(read, report);
   return launcher && parseAppOptions(read, report, launcher);
+}
+
+/**
+ * `createChat()` options are typed but come from the host's code all the same: every option goes through
+ * the parser of its data attribute (`readObjectConfig` maps names and types), refusals and unknown options
+ * are reported by option name, and a refused value is replaced by its default. An accepted `url` or
+ * `upload-url` is kept as written: the storage namespace is derived from `url`. Undefined without `apiKey`.
+ */
+export function resolveChatOptions(
+  given: Record<string, unknown>,
+  report: ReportError,
+): ChatOptions | undefined {
+  const byName: ReportError = (key, message) => report(toOption(key), message);
+  const refused = new Set<string>();
+  const source = readObjectConfig(given, (key, message) => {
+    refused.add(key);
+    byName(key, message);
+  });
+  const options = parseOptions(source.read, (key, message) => {
+    refused.add(key);
+    byName(key, message);
+  });
+  source.reportUnknown(byName);
+  if (!options) return undefined;
+  const asWritten = (key: string, parsed: string): string => {
+    const value = given[toOption(key)];
+    return typeof value === 'string' && !refused.has(key) ? value.trim() : parsed;
+  };
+  return {
+    ...options,
+    url: asWritten('url', options.url),
+    uploadUrl: asWritten('upload-url', options.uploadUrl),
+  };
 }

@@ -35,7 +35,7 @@ export function createEmitter(win: Window, forward?: Emit): Emitter {
       const set = listeners.get(name) ?? new Set();
       listeners.set(name, set);
       set.add(cb as Listener);
-      // `ready` has happened already for a late subscriber: tell it at once, as DESIGN.md promises.
+      // `ready` has happened already for a late subscriber: tell it at once, as docs/architecture.md §2 promises.
       if (name === 'ready' && readyFired) queueMicrotask(() => (cb as (d: HostEvents['ready']) => void)({}));
       return () => set.delete(cb as Listener);
     },

@@ -12,7 +12,10 @@ const bridge = { current: undefined as ReturnType<typeof createBridge> | undefin
 const emitter = createEmitter(window, (name, detail) => bridge.current?.post(name, detail));
 const options = parseOptions(
   (key) => params.get(key),
-  (key, message) => console.error(`[captivate-chat] ${key} ${message}`),
+  (key, message) => {
+    console.error(`[captivate-chat] ${key} ${message}`);
+    emitter.emit('error', { code: 'config', message: `${key} ${message}` });
+  },
 );
 
 if (options) {

@@ -12,7 +12,7 @@ import type { Emit } from '../store/events';
 import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
 import { brandColors, parseColor } from '../ui/brand-colors';
-import { createVendorUploader, type Uploader } from '../upload';
+import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
 import { runCommand, type WidgetController } from './controller';
 import type { LauncherHandle } from './launcher';
 import { localePreferences, pageDirection } from './locale-preferences';
@@ -65,6 +65,9 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
     options,
     storage,
     uploader: uploader ?? createVendorUploader({ url: options.uploadUrl, apiKey: options.apiKey }),
+    ...(uploader
+      ? {}
+      : { fileLinks: createFileLinks({ uploadUrl: options.uploadUrl, apiKey: options.apiKey }) }),
     t,
     emit,
   });

@@ -41,6 +41,7 @@ export const en = {
   agentLeft: '{name} left the chat',
   agentGenericName: 'An agent',
   agentUnavailable: 'No one is available right now. The assistant will keep helping you.',
+  agentWaitTimedOut: 'No one could join yet. You can keep chatting with the assistant or try again later.',
 
   // Connection status
   statusConnecting: 'Connecting…',
@@ -58,6 +59,11 @@ export const en = {
   // Errors
   conversationEnded: 'This conversation has ended. A new one has started.',
   genericError: 'Something went wrong ({code}).',
+  startFailed: 'The chat service is not answering right now. What you wrote is kept here.',
+  deleteTimedOut: 'The conversation could not be deleted right now. Please try again.',
+  hubRefused: 'The chat service refused the request. Your message is kept here.',
+  hubBusy: 'The chat service is busy. Please wait a moment before sending more.',
+  hubFailed: 'The chat service had a problem. Your message is kept here.',
 
   // Message list
   newMessages: 'New messages',
@@ -74,6 +80,7 @@ export const en = {
   cardOpenLink: 'Open link',
   fileUnnamed: 'File',
   downloadFile: 'Download {name}',
+  fileLinkExpired: 'link expired',
   imageAlt: 'Image from {sender}',
 
   // History and menu

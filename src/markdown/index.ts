@@ -1,4 +1,4 @@
-/** src/markdown: the only place text becomes HTML (DESIGN.md §1). */
+/** src/markdown: the only place text becomes HTML (docs/architecture.md §1). */
 export { escapeHtml, plainTextHtml } from './escape';
 export type { Renderer } from './render';
 export { createRenderer, MARKDOWN_MAX_CHARS, renderHtml, renderMarkdown } from './render';

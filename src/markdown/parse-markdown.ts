@@ -1,7 +1,7 @@
 /**
  * Markdown → unsanitised HTML with a private `Marked` instance (the global `marked` config stays untouched).
  * Its output is NOT safe: it always goes through sanitize.ts next. The renderer overrides here are a first
- * line only (the sanitiser re-checks every URL, per the Deep Chat CVE lesson in LESSONS.md §1):
+ * line only (the sanitiser re-checks every URL, docs/architecture.md §4):
  * - raw HTML tokens are escaped, so `<img src=x onerror=…>` typed in bot markdown shows as text, and so
  *   is the text marked would otherwise pass through raw after an inline <script>/<pre>/<style> tag;
  * - links and images with a refused URL render as their label / alt text;

@@ -17,7 +17,7 @@ import type { SafeHtml } from './trusted-types';
 
 /**
  * Longest input that is parsed. marked has had ReDoS and O(n²) bugs (CVE-2022-21680/21681, 2026 fixes up
- * to 18.0.7, LESSONS.md §1), so anything longer is shown as escaped plain text, not parsed at all.
+ * to 18.0.7, docs/architecture.md §4), so anything longer is shown as escaped plain text, not parsed at all.
  * The same cap applies to html parts: DOMPurify is linear, but a huge parse still blocks the main thread.
  */
 export const MARKDOWN_MAX_CHARS = 20_000;

@@ -1,7 +1,7 @@
 /**
  * The sanitiser: a dedicated DOMPurify instance with one hook that applies url-policy.ts.
  *
- * Config choices (LESSONS.md §1–2: nearly every 2025–26 DOMPurify bypass needed a non-default option):
+ * Config choices (docs/architecture.md §4: nearly every 2025–26 DOMPurify bypass needed a non-default option):
  * string in, string out; no IN_PLACE, no SAFE_FOR_TEMPLATES, no RETURN_DOM, no function-valued ADD_*.
  * - USE_PROFILES html only: no SVG or MathML, the namespaces behind most mXSS.
  * - ALLOWED_URI_REGEXP http/https/mailto/tel. DOMPurify applies it to every allowed attribute that is not

@@ -1,5 +1,5 @@
 /**
- * URL policy for everything the hub sends that can become a link or an image (DESIGN.md §2, "Links and
+ * URL policy for everything the hub sends that can become a link or an image (docs/architecture.md §2, "Links and
  * URLs from the hub"). Markdown, html parts, cards, buttons, files and avatars all go through here, so the
  * allowlist lives in one place (BotFramework-WebChat PR #3226: cards once lacked the markdown allowlist).
  *
@@ -61,8 +61,8 @@ export function isExternalHttp(url: unknown): boolean {
  * Policy: https anywhere; plain http only for loopback hosts (localhost, 127.x.x.x, [::1]).
  * - data: never: an SVG data URI is script-capable when opened, and data URIs dodge the host's img-src CSP.
  * - http on the open internet is refused: a plaintext image request can be read and altered on the way,
- *   is a classic tracking pixel (LESSONS.md checklist rows 6 and 10), is blocked or auto-upgraded as mixed
- *   content on https host pages anyway, and DESIGN.md asks hosts to allow only `img-src https:`.
+ *   is a classic tracking pixel, is blocked or auto-upgraded as mixed
+ *   content on https host pages anyway, and docs/architecture.md §2 asks hosts to allow only `img-src https:`.
  * - http on loopback is allowed because the local hub emulator (server/) serves files and avatars over
  *   http://127.0.0.1; such a request never leaves the visitor's machine.
  */

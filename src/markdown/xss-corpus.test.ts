@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * XSS corpus (LESSONS.md checklist rows 4–8, 12, 16): every payload goes through both pipelines, and the
+ * XSS corpus (docs/architecture.md §4, hub content): every payload goes through both pipelines, and the
  * output is parsed in jsdom and checked for anything live (see inert-check.test-helper.ts).
  */
 import { describe, expect, test } from 'vitest';

@@ -30,6 +30,19 @@ describe('decode: action', () => {
     ).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('reads the manual seed shape {actionType, details}', () => {
+    const f = decodeFrame('action', {
+      actions: [
+        { actionType: ' sendTranscript ', details: { email: 'a@b.c' } },
+        { actionType: 'getLocation' },
+      ],
+    });
+    expect(f.type === 'action' && f.actions).toEqual([
+      { id: 'sendTranscript', data: { email: 'a@b.c' }, type: 'normal' },
+      { id: 'getLocation', data: {}, type: 'normal' },
+    ]);
+  });
+
   it('skips items whose id is blank or not a string', () => {
     expect(
       actionIds({ actions: [{ id: '   ' }, { id: 5 }, {}, null, 'escalateToHuman', { id: 'ok' }] }),

@@ -5,14 +5,15 @@ import type { ActionModel } from './model';
 import { safeRecord } from './safe-record';
 
 /**
- * One action. The id is `id ?? title ?? action` (older hubs name it `title` or `action`), trimmed
- * because ids arrive with trailing spaces.
+ * One action. The id is `id ?? title ?? action ?? actionType` (older hubs name it `title` or `action`;
+ * the manual's seed shapes items as `{actionType, details}`), trimmed because ids arrive with trailing
+ * spaces. `data` is `data ?? details`.
  */
 export function decodeAction(v: unknown): ActionModel | undefined {
   if (!isRecord(v)) return undefined;
-  const rawId = own(v, 'id') ?? own(v, 'title') ?? own(v, 'action');
+  const rawId = own(v, 'id') ?? own(v, 'title') ?? own(v, 'action') ?? own(v, 'actionType');
   if (typeof rawId !== 'string' || rawId.trim() === '') return undefined;
-  const data = own(v, 'data');
+  const data = own(v, 'data') ?? own(v, 'details');
   return {
     id: rawId.trim(),
     data: isRecord(data) ? safeRecord(data) : {},

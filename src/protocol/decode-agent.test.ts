@@ -14,11 +14,28 @@ describe('decode: conversation_update (agent)', () => {
     expect(statuses).toEqual(['connected', 'disconnected', 'failed']);
   });
 
-  it('rejects other conversation_update types, including prototype names', () => {
-    for (const type of ['somethingElse', 'constructor', '__proto__', undefined, 3]) {
+  it('rejects a conversation_update without a string type', () => {
+    for (const type of [undefined, 3, '', '  ', null, {}]) {
       const r = decode({ event_type: 'conversation_update', event_payload: { type } });
       expect(r.ok === false && r.rejection.reason).toBe('invalid_payload');
     }
+  });
+
+  it('keeps other types, prototype names included, as a generic update with its data', () => {
+    for (const type of ['livechatQueuePosition', 'constructor', '__proto__']) {
+      const r = decode({
+        event_type: 'conversation_update',
+        event_payload: { type, conversation_id: 'c1', data: { position: 3, __proto__: { polluted: 1 } } },
+      });
+      expect(r.ok && r.frame).toEqual({
+        type: 'conversation_update',
+        updateType: type,
+        conversationId: 'c1',
+        data: { position: 3 },
+      });
+    }
+    const bare = decode({ event_type: 'conversation_update', event_payload: { type: 'closed', data: 'x' } });
+    expect(bare.ok && bare.frame).toEqual({ type: 'conversation_update', updateType: 'closed', data: {} });
   });
 
   it('finds the name and avatar under agentInfo, agent, or data itself', () => {

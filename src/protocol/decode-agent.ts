@@ -1,11 +1,11 @@
 /**
  * `conversation_update`: live-agent status changes, and the nested `general_error` some hubs send.
- * No source documents the agent fields (PROTOCOL.md §7), so the name and avatar are looked up under
+ * No source documents the agent fields (docs/protocol.md §8), so the name and avatar are looked up under
  * every plausible key, and everything else is passed on in `raw`.
  */
 import { decodeGeneralError } from './decode-events';
 import type { InboundFrame } from './frames';
-import { type Invalid, invalid, isRecord, own, type Rec, text } from './guards';
+import { clip, type Invalid, invalid, isRecord, own, type Rec, text } from './guards';
 import type { AgentInfo } from './model';
 import { safeRecord } from './safe-record';
 
@@ -24,11 +24,22 @@ const AVATAR_KEYS = ['avatar', 'avatarUrl', 'avatar_url', 'image', 'picture'] as
 export function decodeConversationUpdate(p: Rec): InboundFrame | Invalid {
   const nested = own(p, 'event_payload');
   if (own(p, 'event_type') === 'general_error' && isRecord(nested)) return decodeGeneralError(nested);
-  const type = own(p, 'type');
-  const status = typeof type === 'string' ? STATUS.get(type.trim().toLowerCase()) : undefined;
-  if (status === undefined) return invalid('unknown conversation_update type');
-  const frame: InboundFrame = { type: 'agent_update', status };
+  const type = text(own(p, 'type'));
+  if (type === undefined) return invalid('conversation_update without a type');
+  const status = STATUS.get(type.trim().toLowerCase());
   const conversationId = text(own(p, 'conversation_id'));
+  if (status === undefined) {
+    // Kept, not dropped: hosts hear of update types that arrive before this client knows them.
+    const data = own(p, 'data');
+    const update: InboundFrame = {
+      type: 'conversation_update',
+      updateType: clip(type.trim()),
+      data: isRecord(data) ? safeRecord(data) : {},
+    };
+    if (conversationId !== undefined) update.conversationId = conversationId;
+    return update;
+  }
+  const frame: InboundFrame = { type: 'agent_update', status };
   if (conversationId !== undefined) frame.conversationId = conversationId;
   const agent = decodeAgent(own(p, 'data'));
   if (agent !== undefined) frame.agent = agent;

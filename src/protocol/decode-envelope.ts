@@ -1,4 +1,4 @@
-/** Socket text → `{eventType, payload, eventId}`, accepting the wrapped and the bare envelope. */
+/** A parsed frame → `{eventType, payload, eventId}`, accepting the wrapped and the bare envelope. */
 import type { Rejection } from './frames';
 import { clip, isRecord, own, type Rec, text } from './guards';
 
@@ -8,15 +8,17 @@ export interface Envelope {
   eventId?: string;
 }
 
-export function readEnvelope(raw: unknown): Envelope | Rejection {
-  let msg = raw;
-  if (typeof raw === 'string') {
-    try {
-      msg = JSON.parse(raw);
-    } catch {
-      return { reason: 'not_json', detail: 'frame is not JSON text' };
-    }
+/** Socket text → JSON; anything that is not text is taken as already parsed. */
+export function parseFrame(raw: unknown): { json: unknown } | Rejection {
+  if (typeof raw !== 'string') return { json: raw };
+  try {
+    return { json: JSON.parse(raw) };
+  } catch {
+    return { reason: 'not_json', detail: 'frame is not JSON text' };
   }
+}
+
+export function readEnvelope(msg: unknown): Envelope | Rejection {
   if (!isRecord(msg)) return { reason: 'not_event', detail: 'frame is not a JSON object' };
   // Server frames wrap the event as `{action:'receiveMessage', event:{…}}`; some send it bare.
   const wrapped = own(msg, 'event');
@@ -32,6 +34,6 @@ export function readEnvelope(raw: unknown): Envelope | Rejection {
   return envelope;
 }
 
-export function isRejection(v: Envelope | Rejection): v is Rejection {
+export function isRejection<T extends object>(v: T | Rejection): v is Rejection {
   return 'reason' in v;
 }

@@ -39,6 +39,10 @@ function decodeFileRef(v: unknown): FileRef | undefined {
   const name = text(own(v, 'filename')) ?? text(own(v, 'name'));
   const size = fileSize(own(v, 'size')) ?? fileSize(own(storage, 'fileSize'));
   const thumbnail = text(own(v, 'thumbnail'));
+  const fileKey = text(own(storage, 'fileKey')) ?? text(own(v, 'fileKey'));
+  const expiresAt = linkExpiry(own(storage, 'expiresIn') ?? own(v, 'expiresIn'));
+  if (fileKey !== undefined) file.fileKey = fileKey;
+  if (expiresAt !== undefined) file.expiresAt = expiresAt;
   if (name !== undefined) file.name = name;
   if (mimeType !== undefined) file.mimeType = mimeType;
   if (size !== undefined) file.size = size;
@@ -49,6 +53,19 @@ function decodeFileRef(v: unknown): FileRef | undefined {
 /** `image/png` or just `image`, as some agent consoles send. */
 function isImageType(mime: string): boolean {
   return /^image(?:\/|$)/i.test(mime.trim());
+}
+
+/**
+ * When a file-service link dies (epoch ms). `expiresIn` is either a lifetime in seconds (2 h by default)
+ * or an absolute epoch (docs/protocol.md §6). A lifetime gives a date only with the moment the link was
+ * issued (`issuedAt`, known to whoever just uploaded the file); in a transcript it gives none.
+ */
+export function linkExpiry(v: unknown, issuedAt?: number): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return undefined;
+  if (n >= 1e12) return n; // milliseconds
+  if (n >= 1e9) return n * 1000; // seconds since the epoch
+  return issuedAt === undefined ? undefined : issuedAt + n * 1000;
 }
 
 function fileSize(v: unknown): number | undefined {

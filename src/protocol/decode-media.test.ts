@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { decode } from './decode';
+import { linkExpiry } from './decode-files';
 import { decodeParts } from './decode-parts';
 import { LIMITS } from './guards';
 
@@ -85,5 +87,44 @@ describe('decodeParts: pause, html, md, unknown', () => {
     // User content yields two parts per item; the cap still holds.
     const pairs = Array.from({ length: 150 }, () => ({ text: 't', files: [{ url: 'https://f' }] }));
     expect(decodeParts(pairs)).toHaveLength(LIMITS.parts);
+  });
+});
+
+describe('decode: file links that expire', () => {
+  const filesOf = (file: unknown) => {
+    const r = decode({
+      event_type: 'bot_message',
+      event_payload: { content: [{ type: 'files', files: [file] }] },
+    });
+    const part = r.ok && r.frame.type === 'bot_message' ? r.frame.parts[0] : undefined;
+    return part?.kind === 'files' ? part.files[0] : undefined;
+  };
+
+  it('keeps the file key and an absolute expiry, in seconds or milliseconds', () => {
+    const storage = { fileKey: 'k/c/a.png', presignedUrl: 'https://files.example/a.png' };
+    expect(filesOf({ filename: 'a.png', storage: { ...storage, expiresIn: 1_900_000_000 } })).toMatchObject({
+      url: 'https://files.example/a.png',
+      fileKey: 'k/c/a.png',
+      expiresAt: 1_900_000_000_000,
+    });
+    expect(filesOf({ storage: { ...storage, expiresIn: '1900000000000' } })?.expiresAt).toBe(
+      1_900_000_000_000,
+    );
+  });
+
+  it('gives no date for a bare lifetime, and none for nonsense', () => {
+    for (const expiresIn of [7200, 0, -5, 'soon', null, Number.NaN]) {
+      const file = filesOf({ storage: { fileKey: 'k', presignedUrl: 'https://f/x', expiresIn } });
+      expect(file?.fileKey).toBe('k');
+      expect(file && 'expiresAt' in file).toBe(false);
+    }
+  });
+});
+
+describe('linkExpiry', () => {
+  it('dates a lifetime from the moment the link was issued, and only then', () => {
+    expect(linkExpiry(7200, 1_000)).toBe(1_000 + 7_200_000);
+    expect(linkExpiry(7200)).toBeUndefined();
+    expect(linkExpiry(1_900_000_000, 5)).toBe(1_900_000_000_000);
   });
 });

@@ -1,4 +1,4 @@
-/** Quick-reply buttons, link buttons and cards (PROTOCOL.md §4). */
+/** Quick-reply buttons, link buttons and cards (docs/protocol.md §4). */
 import { asList, collect, isRecord, LIMITS, own, text } from './guards';
 import type { Card, ChoiceOption, LinkButton, MessagePart } from './model';
 

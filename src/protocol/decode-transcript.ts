@@ -1,13 +1,13 @@
 /**
- * `conversation_transcript` in both documented shapes (PROTOCOL.md §5), flattened into one ordered
+ * `conversation_transcript` in both documented shapes (docs/protocol.md §5), flattened into one ordered
  * list of entries.
  */
 import { decodeActionList, mergeActions } from './decode-actions';
 import { decodeFileList } from './decode-files';
 import { decodeParts } from './decode-parts';
 import type { InboundFrame } from './frames';
-import { collect, type Invalid, invalid, isRecord, LIMITS, own, type Rec, text } from './guards';
-import type { TranscriptEntry } from './model';
+import { collect, type Invalid, invalid, isRecord, LIMITS, num, own, type Rec, text } from './guards';
+import type { MessagePart, TranscriptEntry } from './model';
 
 type Sender = TranscriptEntry['sender'];
 
@@ -51,10 +51,10 @@ export function decodeEntry(v: unknown): TranscriptEntry | undefined {
   if (!isRecord(v)) return undefined;
   const sender = senderOf(own(v, 'from'));
   if (sender === undefined) return undefined;
-  // `messages` is either the parts, or `{idChat, messages:[parts], actions}`.
+  // `messages` is either the parts, or `{idChat, messages:[parts], actions}`; REST entries have neither.
   const m = own(v, 'messages');
   const wrapped = isRecord(m) && own(m, 'messages') !== undefined;
-  const parts = decodeParts(wrapped ? own(m, 'messages') : m);
+  const parts = m === undefined || m === null ? restParts(v) : decodeParts(wrapped ? own(m, 'messages') : m);
   if (parts.length < LIMITS.parts && !parts.some((part) => part.kind === 'files')) {
     const files = decodeFileList(own(v, 'files'));
     if (files.length > 0) parts.push({ kind: 'files', files });
@@ -68,7 +68,36 @@ export function decodeEntry(v: unknown): TranscriptEntry | undefined {
   const entry: TranscriptEntry = { sender, parts, actions };
   const name = nameOf(sender, v);
   if (name !== undefined) entry.name = name;
+  const messageId = text(own(v, 'message_id')) ?? text(own(v, 'ch_msg_id')) ?? text(own(v, 'id'));
+  const clientMsgId = text(own(v, 'client_msg_id'));
+  const at = epochMs(own(v, 'timestamp') ?? own(v, 'created_at') ?? own(v, 'createdAt'));
+  if (messageId !== undefined) entry.messageId = messageId;
+  if (clientMsgId !== undefined) entry.clientMsgId = clientMsgId;
+  if (at !== undefined) entry.at = at;
   return entry;
+}
+
+/**
+ * A REST entry (docs/protocol.md §7): `content` as the live frame carried it (the bot's parts, a user's
+ * `{text, files}`), or only the parts that are not text, with the text in `text` beside it.
+ */
+function restParts(v: Rec): MessagePart[] {
+  const parts = decodeParts(own(v, 'content'));
+  const plain = text(own(v, 'text'));
+  if (plain !== undefined && !parts.some((part) => part.kind === 'text')) {
+    parts.unshift({ kind: 'text', text: plain });
+    parts.length = Math.min(parts.length, LIMITS.parts);
+  }
+  return parts;
+}
+
+/** Epoch seconds or milliseconds, numeric or as an ISO date, in milliseconds. */
+function epochMs(v: unknown): number | undefined {
+  const n = num(v);
+  const ms = n === undefined ? (typeof v === 'string' && v.length < 64 ? Date.parse(v) : Number.NaN) : n;
+  // Below 1e11 a number is seconds (1e11 ms is 1973; 1e11 s is the year 5138).
+  const at = Math.round(ms < 1e11 ? ms * 1000 : ms);
+  return Number.isFinite(at) && at > 0 && at <= 8.64e15 ? at : undefined;
 }
 
 /** `from` arrives padded (`"agent "`) and in several vocabularies. */

@@ -5,7 +5,7 @@
 import { decodeActionEvent } from './decode-actions';
 import { decodeConversationUpdate } from './decode-agent';
 import { decodeUserConversations } from './decode-conversations';
-import { isRejection, readEnvelope } from './decode-envelope';
+import { isRejection, parseFrame, readEnvelope } from './decode-envelope';
 import {
   decodeChatMessage,
   decodeConversationMetadata,
@@ -16,6 +16,7 @@ import {
   decodeSocketConnected,
   decodeStartSuccess,
 } from './decode-events';
+import { decodeGatewayFrame } from './decode-gateway';
 import { decodeTranscript } from './decode-transcript';
 import type { DecodeResult, InboundFrame } from './frames';
 import type { Invalid, Rec } from './guards';
@@ -34,6 +35,9 @@ const DECODERS = new Map<string, EventDecoder>([
   ['delete_conversation_success', decodeDeleteSuccess],
   ['metadata_update_success', decodeMetadataUpdateSuccess],
   ['conversation_metadata', decodeConversationMetadata],
+  // The manual lists these two among the events a channel receives: the same answers under the request's name.
+  ['metadata_request', decodeConversationMetadata],
+  ['get_conversations', decodeUserConversations],
   ['message_edited_success', decodeMessageEdited],
   ['conversation_update', decodeConversationUpdate],
   ['general_error', decodeGeneralError],
@@ -54,7 +58,11 @@ export function decode(raw: unknown): DecodeResult {
 
 /** `decode` without the safety net, exported for the tests that prove the net is never needed. */
 export function decodeUnguarded(raw: unknown): DecodeResult {
-  const envelope = readEnvelope(raw);
+  const parsed = parseFrame(raw);
+  if (isRejection(parsed)) return { ok: false, rejection: parsed };
+  const gateway = decodeGatewayFrame(parsed.json);
+  if (gateway !== undefined) return { ok: true, frame: gateway };
+  const envelope = readEnvelope(parsed.json);
   if (isRejection(envelope)) return { ok: false, rejection: envelope };
   const { eventType, payload, eventId } = envelope;
   const decoder = DECODERS.get(eventType);

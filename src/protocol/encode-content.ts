@@ -1,4 +1,4 @@
-/** User content in the canonical forms of PROTOCOL.md §4, built from fresh objects. */
+/** User content in the canonical forms of docs/protocol.md §4, built from fresh objects. */
 import type { OutgoingFile } from './model';
 import { safeRecord } from './safe-record';
 

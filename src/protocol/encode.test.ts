@@ -8,10 +8,11 @@ import {
   getUserConversationsV2,
   metadata,
   userMessage,
+  withSocketId,
 } from './encode';
 import { isUuidV4 } from './ids';
 import type { OutgoingFile } from './model';
-import { frameByteLength, MAX_FRAME_BYTES, serialize } from './serialize';
+import { frameByteLength, MAX_FRAME_BYTES, serialize, toWire } from './serialize';
 
 const payloadOf = (f: { event: { event_payload: Record<string, unknown> } }) => f.event.event_payload;
 
@@ -151,5 +152,22 @@ describe('serialize and frameByteLength', () => {
     const f = userMessage({ conversationId: 'c', clientMsgId: 'i', text: '€'.repeat(11_000) });
     expect(serialize(f).length).toBeLessThan(MAX_FRAME_BYTES);
     expect(frameByteLength(serialize(f))).toBeGreaterThan(MAX_FRAME_BYTES);
+  });
+});
+
+describe('withSocketId and toWire', () => {
+  it('addresses an event to a socket without touching the original frame', () => {
+    const f = action({ conversationId: 'c', id: 'x' });
+    const addressed = withSocketId(f, 'sock-9');
+    expect(addressed).toEqual({ action: 'sendMessage', event: { ...f.event, socket_id: 'sock-9' } });
+    expect(f.event).not.toHaveProperty('socket_id');
+  });
+
+  it('serialises and measures once, refusing what is over the limit', () => {
+    const f = withSocketId(action({ conversationId: 'c', id: 'x' }), 's');
+    const text = serialize(f);
+    expect(toWire(f)).toEqual({ ok: true, text, bytes: frameByteLength(text) });
+    const big = userMessage({ conversationId: 'c', clientMsgId: 'i', text: '€'.repeat(11_000) });
+    expect(toWire(big)).toEqual({ ok: false, bytes: frameByteLength(serialize(big)) });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Builders for every client → hub event, in the canonical form of PROTOCOL.md §3. They return frames,
+ * Builders for every client → hub event, in the canonical form of docs/protocol.md §3. They return frames,
  * not strings, so the transport can inspect and queue them; `serialize` makes the wire text.
  */
 import { userContent } from './encode-content';
@@ -11,6 +11,17 @@ export type MetadataTarget = 'default' | 'bot' | 'live' | 'bot_live';
 
 function frame<T extends OutboundType>(type: T, payload: Record<string, unknown>): OutboundFrame<T> {
   return { action: 'sendMessage', event: { event_type: type, event_payload: payload } };
+}
+
+/**
+ * The same event addressed to a socket, as the hub's HTTP side needs it: the hub pushes the answers to
+ * the socket named here, so it must be the id of the latest `socket_connected`.
+ */
+export function withSocketId<T extends OutboundType>(
+  f: OutboundFrame<T>,
+  socketId: string,
+): OutboundFrame<T> {
+  return { action: f.action, event: { ...f.event, socket_id: socketId } };
 }
 
 /** Only the identity fields that are set; `userBasicInfo` is left out when none is. */
@@ -99,13 +110,20 @@ export function getUserConversationsV2(opts: {
   return frame('get_user_conversations_v2', payload);
 }
 
-export function deleteConversation(conversationId: string): OutboundFrame<'delete_conversation'> {
-  return frame('delete_conversation', { conversation_id: conversationId });
+/** Deletes one conversation; `softdelete` keeps it on the hub for its operators, as the vendor's client asks. */
+export function deleteConversation(
+  conversationId: string,
+  softdelete = true,
+): OutboundFrame<'delete_conversation'> {
+  return frame('delete_conversation', { conversation_id: conversationId, softdelete });
 }
 
-/** Older hubs' "delete all": `delete_conversation` with a `userId` instead of a conversation id. */
-export function deleteAllConversations(userId: string): OutboundFrame<'delete_conversation'> {
-  return frame('delete_conversation', { userId });
+/** The manual's "delete all" over the socket: `delete_conversation` with a `userId` instead of a conversation id. */
+export function deleteAllConversations(
+  userId: string,
+  softdelete = true,
+): OutboundFrame<'delete_conversation'> {
+  return frame('delete_conversation', { userId, softdelete });
 }
 
 export function deleteUserConversations(

@@ -47,6 +47,12 @@ function renameMetadataKey(from: string): (f: Payloaded) => Payloaded {
   };
 }
 
+/** The manual's deletes, as the vendor's client sends them: soft, so the hub's operators keep the record. */
+const soft = (f: Payloaded): Payloaded => ({
+  ...f,
+  event: { ...f.event, event_payload: { ...f.event.event_payload, softdelete: true } },
+});
+
 const fileFixture = fixture('out.user_message.files.json') as {
   event: { event_payload: { content: { files: OutgoingFile[] } } };
 };
@@ -76,8 +82,8 @@ const OUTBOUND: Record<string, OutCase> = {
   'out.conversation_transcript_request.json': {
     build: () => transcriptRequest('hart_acb3b13e-4818-40fa-b57e-d8a80feba5c1'),
   },
-  'out.delete_conversation.all.json': { build: () => deleteAllConversations('user123') },
-  'out.delete_conversation.json': { build: () => deleteConversation('conv-1') },
+  'out.delete_conversation.all.json': { build: () => deleteAllConversations('user123'), canonical: soft },
+  'out.delete_conversation.json': { build: () => deleteConversation('conv-1'), canonical: soft },
   'out.delete_user_conversations.json': { build: () => deleteUserConversations('user123') },
   'out.edit_message.json': {
     // No id passed: the builder must make a UUID v4 itself.

@@ -28,6 +28,20 @@ export type InboundFrame =
       agent?: AgentInfo;
     }
   | {
+      /** A `conversation_update` of a type this client has no meaning for yet (the manual says more will come). */
+      type: 'conversation_update';
+      updateType: string;
+      conversationId?: string;
+      data: Record<string, unknown>;
+    }
+  | {
+      /** A frame the API gateway wrote itself (no `event_type`): refused, failed or throttled. */
+      type: 'gateway_error';
+      code: 'gateway_forbidden' | 'gateway_rate_limited' | 'gateway_server_error' | 'gateway_error';
+      message: string;
+      requestId?: string;
+    }
+  | {
       /** From a top-level `general_error` or one nested in `conversation_update`. */
       type: 'general_error';
       conversationId?: string;
@@ -58,10 +72,13 @@ export type DecodeResult =
   | { ok: true; frame: InboundFrame; eventId?: string }
   | { ok: false; rejection: Rejection };
 
-/** Client → hub envelope, exactly as sent. */
+/**
+ * Client → hub envelope, exactly as sent. `socket_id` is set only on events POSTed to the hub's HTTP side,
+ * to name the socket that receives the answers (docs/protocol.md §7).
+ */
 export interface OutboundFrame<T extends string = OutboundType, P = Record<string, unknown>> {
   action: 'sendMessage';
-  event: { event_type: T; event_payload: P };
+  event: { event_type: T; event_payload: P; socket_id?: string };
 }
 
 export type OutboundType =

@@ -1,9 +1,12 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decode, decodeUnguarded, KNOWN_INBOUND_EVENTS } from './decode';
+import { decodeAnswerUnguarded, decodeHttpAnswer, decodeRestTranscriptUnguarded } from './decode-http';
+import * as encode from './encode';
 import { FIXTURES_DIR, fixture } from './test-fixtures';
-import { checkResult } from './test-well-formed';
+import { checkFrame, checkResult } from './test-well-formed';
 
 const RUNS = { numRuns: 400 };
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -17,6 +20,34 @@ function check(raw: unknown): void {
 const inbound = readdirSync(FIXTURES_DIR)
   .filter((f) => f.startsWith('in.'))
   .map((f) => fixture(f));
+
+const HTTP_DIR = path.resolve(__dirname, 'fixtures-http');
+const httpBodies = readdirSync(HTTP_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f): unknown => JSON.parse(readFileSync(path.join(HTTP_DIR, f), 'utf8')));
+/** One request of every kind the HTTP side answers, and two it does not. */
+const httpRequests = [
+  encode.metadataRequest('c'),
+  encode.getUserConversations('u'),
+  encode.getUserConversationsV2({ userId: 'u' }),
+  encode.deleteConversation('c'),
+  encode.deleteAllConversations('u'),
+  encode.deleteUserConversations('u'),
+  encode.editMessage({ conversationId: 'c', messageId: 'm', text: 't' }),
+  encode.metadata({ conversationId: 'c', metadata: {} }),
+  encode.userMessage({ conversationId: 'c', clientMsgId: 'i', text: 't' }),
+  encode.conversationStart(),
+];
+
+/** An HTTP answer, decoded guarded and unguarded, must be a frame the model promises or a rejection. */
+function checkAnswer(request: (typeof httpRequests)[number], raw: unknown): void {
+  for (const r of [decodeAnswerUnguarded(request, raw), decodeHttpAnswer(request, raw)]) {
+    JSON.stringify(r);
+    if (r.kind === 'frame') checkFrame(r.frame);
+    if (r.kind === 'rejected') checkResult({ ok: false, rejection: r.rejection });
+  }
+  checkResult(decodeRestTranscriptUnguarded(raw, 'c'));
+}
 
 // Field names and type names from the protocol, so random objects often look almost right.
 const KEYS = [
@@ -61,6 +92,19 @@ const KEYS = [
   'pagination',
   'page',
   'error_code',
+  'message_id',
+  'client_msg_id',
+  'timestamp',
+  'created_at',
+  'fileKey',
+  'expiresIn',
+  'metadata',
+  'success',
+  'status',
+  'message',
+  'requestId',
+  'actionType',
+  'details',
   '__proto__',
   'constructor',
   'prototype',
@@ -83,6 +127,8 @@ const WORDS = [
   'livechat',
   'general_error',
   'livechatAgentConnected',
+  'Forbidden',
+  'Internal server error',
   'image',
   '400',
   '',
@@ -160,17 +206,21 @@ const mutation = fc.record({
   value: protocolish,
 });
 
-const mutatedFixture = fc
-  .tuple(fc.constantFrom(...inbound), fc.array(mutation, { minLength: 1, maxLength: 6 }))
-  .map(([f, mutations]) => {
-    const copy = structuredClone(f);
-    for (const m of mutations) {
-      const paths = pathsOf(copy);
-      const path = paths[m.at % Math.max(1, paths.length)];
-      if (path !== undefined) mutate(copy, path, m.op, m.value);
-    }
-    return copy;
-  });
+/** One of `sources`, copied, with fields removed, replaced or wrapped. */
+const mutated = (sources: readonly unknown[]) =>
+  fc
+    .tuple(fc.constantFrom(...sources), fc.array(mutation, { minLength: 1, maxLength: 6 }))
+    .map(([f, mutations]) => {
+      const copy = structuredClone(f);
+      for (const m of mutations) {
+        const paths = pathsOf(copy);
+        const path = paths[m.at % Math.max(1, paths.length)];
+        if (path !== undefined) mutate(copy, path, m.op, m.value);
+      }
+      return copy;
+    });
+
+const mutatedFixture = mutated(inbound);
 
 describe('decode fuzzing', () => {
   afterAll(() => {
@@ -219,6 +269,18 @@ describe('decode fuzzing', () => {
     fc.assert(
       fc.property(mutatedFixture, fc.boolean(), (f, asText) => {
         check(asText ? (JSON.stringify(f) ?? '') : f);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('survives any answer from the HTTP side, and HTTP fixtures mutated', () => {
+    const request = fc.constantFrom(...httpRequests);
+    fc.assert(fc.property(request, fc.anything({ withNullPrototype: true }), checkAnswer), RUNS);
+    fc.assert(fc.property(request, protocolish, checkAnswer), { numRuns: 1500 });
+    fc.assert(
+      fc.property(request, mutated(httpBodies), fc.boolean(), (r, b, asText) => {
+        checkAnswer(r, asText ? (JSON.stringify(b) ?? '') : b);
       }),
       { numRuns: 2000 },
     );

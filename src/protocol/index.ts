@@ -1,5 +1,7 @@
 /** The wire protocol: decode hub frames into the model, build client frames, make client ids. */
 export { decode, KNOWN_INBOUND_EVENTS } from './decode';
+export { linkExpiry } from './decode-files';
+export { type AnswerDecode, decodeHttpAnswer, decodeRestTranscript } from './decode-http';
 export { decodeParts } from './decode-parts';
 export {
   action,
@@ -16,6 +18,7 @@ export {
   metadataRequest,
   transcriptRequest,
   userMessage,
+  withSocketId,
 } from './encode';
 export type { UserContent } from './encode-content';
 export type {
@@ -45,4 +48,4 @@ export type {
   TranscriptEntry,
 } from './model';
 export { safeRecord } from './safe-record';
-export { frameByteLength, MAX_FRAME_BYTES, serialize } from './serialize';
+export { frameByteLength, MAX_FRAME_BYTES, serialize, toWire, type WireText } from './serialize';

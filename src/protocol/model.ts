@@ -33,6 +33,10 @@ export interface FileRef {
   kind: 'image' | 'file';
   size?: number;
   thumbnail?: string;
+  /** The file service's key for the file: a fresh link can be asked for with it when this one expired. */
+  fileKey?: string;
+  /** When the link stops working (epoch ms), when the hub said so in absolute terms. */
+  expiresAt?: number;
 }
 
 /** One piece of a bot, agent or user message. URLs are kept as sent: `markdown/` applies the URL policy. */
@@ -67,6 +71,12 @@ export interface TranscriptEntry {
   actions: ActionModel[];
   /** `chatbotName` or `livechatName`, when present. */
   name?: string;
+  /** The hub's id of the message (`message_id` or `id`, REST transcripts). */
+  messageId?: string;
+  /** The `client_msg_id` a user message was sent with, when the hub keeps it. */
+  clientMsgId?: string;
+  /** When the message was sent, in epoch milliseconds, when the hub says. */
+  at?: number;
 }
 
 export interface ConversationSummary {
@@ -83,7 +93,7 @@ export interface Pagination {
   totalPages: number;
 }
 
-/** A file the user sent, in the vendor client's shape (PROTOCOL.md §4). */
+/** A file the user sent, in the vendor client's shape (docs/protocol.md §4). */
 export interface OutgoingFile {
   filename: string;
   type: string;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { decode } from './decode';
 import type { InboundFrame } from './frames';
 
-/** The repo is checked out next to `shared/`, locally and in CI. */
-export const FIXTURES_DIR = path.resolve(__dirname, '../../../shared/fixtures/captivate');
+/** The payload fixtures of docs/protocol.md, kept in the repository (`fixtures/captivate/`). */
+export const FIXTURES_DIR = path.resolve(__dirname, '../../fixtures/captivate');
 
 export function fixtureText(name: string): string {
   return readFileSync(path.join(FIXTURES_DIR, name), 'utf8');

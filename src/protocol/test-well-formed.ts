@@ -93,11 +93,20 @@ export function checkPart(p: MessagePart, where: string): void {
       if (f.kind !== 'image' && f.kind !== 'file') fail(where, 'bad file kind');
       if (f.size !== undefined && !(typeof f.size === 'number' && Number.isFinite(f.size)))
         fail(where, 'size');
+      str(f.fileKey, `${where}.fileKey`, true);
+      if (f.expiresAt !== undefined && !(typeof f.expiresAt === 'number' && Number.isFinite(f.expiresAt)))
+        fail(where, 'expiresAt');
     }
   }
   if (p.kind === 'unknown') checkSafeJson(p.raw, `${where}.raw`);
 }
 
+const GATEWAY_CODES = new Set([
+  'gateway_forbidden',
+  'gateway_rate_limited',
+  'gateway_server_error',
+  'gateway_error',
+]);
 const REASONS = new Set(['not_json', 'not_event', 'unknown_event', 'invalid_payload']);
 const OPTIONAL_STRINGS = ['socketId', 'conversationId', 'messageId', 'userId', 'description', 'messageLink'];
 
@@ -137,6 +146,10 @@ export function checkFrame(f: InboundFrame): void {
     for (const e of list(f.entries, 'entries', LIMITS.transcriptEntries)) {
       if (!['user', 'bot', 'agent'].includes(e.sender as string)) fail('entry', 'bad sender');
       str(e.name, 'entry.name', true);
+      str(e.messageId, 'entry.messageId', true);
+      str(e.clientMsgId, 'entry.clientMsgId', true);
+      if (e.at !== undefined && !(Number.isSafeInteger(e.at) && (e.at as number) > 0))
+        fail('entry.at', 'bad time');
       checkParts(e.parts, 'entry.parts');
       checkActions(e.actions, 'entry.actions', 0);
     }
@@ -157,6 +170,15 @@ export function checkFrame(f: InboundFrame): void {
     str(f.agent?.name, 'agent.name', true);
     str(f.agent?.avatar, 'agent.avatar', true);
     if (f.agent !== undefined) checkRecord(f.agent.raw, 'agent.raw');
+  }
+  if (f.type === 'conversation_update') {
+    str(f.updateType, 'updateType');
+    checkRecord(f.data, 'data');
+  }
+  if (f.type === 'gateway_error') {
+    if (!GATEWAY_CODES.has(f.code)) fail('code', 'bad gateway code');
+    str(f.message, 'message');
+    str(f.requestId, 'requestId', true);
   }
   if (f.type === 'general_error' && !Number.isFinite(f.code)) fail('code', 'not finite');
 }

@@ -3,7 +3,7 @@
  * third-party cookies blocked, merely *reading* `window.localStorage` throws SecurityError; in old
  * Safari private mode `setItem` throws QuotaExceededError even for one byte; a full origin throws on
  * every write. So each candidate is probed with a real write/read/remove inside try/catch, once, and
- * the chain falls through to an in-memory map that always works (LESSONS.md §2, checklist row 32).
+ * the chain falls through to an in-memory map that always works (docs/architecture.md §4, storage).
  */
 import { isOtherVersionKey, STORAGE_PREFIX } from './keys';
 

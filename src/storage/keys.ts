@@ -46,7 +46,7 @@ const POISON_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * JSON.parse that drops `__proto__`, `constructor` and `prototype` keys at every depth. Storage is
  * writable by any script on the origin (and by other tabs), so a stored value is untrusted input; if a
- * caller ever spreads or merges it, these keys must already be gone (LESSONS.md checklist row 3).
+ * caller ever spreads or merges it, these keys must already be gone.
  * Throws on malformed JSON, like JSON.parse: the caller decides what a corrupt value means.
  */
 export function parseJsonSafe(text: string): unknown {

@@ -2,7 +2,7 @@
  * Versioned, namespaced JSON storage that never throws. The conversation id lives here, so a storage
  * failure must degrade to "this tab forgets on reload", never to a broken widget. Values that are
  * corrupt or fail the caller's validator are removed on read, so one bad write cannot wedge every
- * later page load (LESSONS.md checklist rows 32–33).
+ * later page load (docs/architecture.md §4, storage).
  */
 import { type BackendKind, defaultWindow, listKeys, pickBackend, type WindowLike } from './backends';
 import { makeKey, namespacePrefix, parseJsonSafe } from './keys';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n';
 import type { InboundFrame, OutboundFrame } from '../protocol';
 import { createSafeStorage } from '../storage';
@@ -7,6 +7,7 @@ import type { ConnectionOptions } from '../transport/connection';
 import { createChatStore } from './chat-store';
 import type { HostEventName } from './events';
 import { type ChatOptions, DEFAULTS } from './options';
+import { START_ATTEMPTS, START_TIMEOUT_MS } from './start-watch';
 
 function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage('none')) {
   const sent: OutboundFrame[] = [];
@@ -60,6 +61,39 @@ function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage
     },
   };
 }
+
+describe('chat store: a hub that does not answer conversation_start', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends the start again after each timeout, then tells the visitor and the host', () => {
+    vi.useFakeTimers();
+    const s = setup({ start: 'user-first' });
+    s.becomeReady();
+    s.store.sendText('hello?');
+    expect(s.types()).toEqual(['conversation_start']);
+    vi.advanceTimersByTime(START_TIMEOUT_MS * START_ATTEMPTS);
+    expect(s.types()).toEqual(Array(START_ATTEMPTS).fill('conversation_start'));
+    expect(s.events.filter((e) => e.name === 'error').map((e) => e.detail)).toEqual([
+      { code: 'start_timeout', message: 'The hub did not answer conversation_start' },
+    ]);
+    const notice = s.store.state.messages.value.find((m) => m.sender === 'system');
+    expect(notice).toMatchObject({ tone: 'error' });
+    // What the visitor wrote is still on screen, waiting.
+    expect(s.store.state.messages.value.filter((m) => m.sender === 'user')).toHaveLength(1);
+  });
+
+  it('takes the first answer and ignores a second one for a start sent again', () => {
+    vi.useFakeTimers();
+    const s = setup({ start: 'user-first' });
+    s.becomeReady();
+    s.store.sendText('hello?');
+    vi.advanceTimersByTime(START_TIMEOUT_MS);
+    s.receive({ type: 'conversation_start_success', conversationId: 'slow' });
+    s.receive({ type: 'conversation_start_success', conversationId: 'retried' });
+    expect(s.store.state.conversationId.value).toBe('slow');
+    expect(s.events.filter((e) => e.name === 'conversation')).toHaveLength(1);
+  });
+});
 
 describe('chat store session flow', () => {
   it('bot-first: opening starts one conversation, then sends the empty greeting request once', () => {

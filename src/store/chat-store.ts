@@ -19,6 +19,7 @@ import {
 } from '../protocol';
 import type { Connection, ConnectionStatus } from '../transport/connection';
 import { type OutboxItem, tooLargeToSend } from '../transport/outbox';
+import { createAgentLifecycle } from './agent-lifecycle';
 import { applyTranscript, emitMessage } from './apply-transcript';
 import { createArrivals } from './arrivals';
 import { createDelivery } from './delivery';
@@ -27,6 +28,7 @@ import { createFrameHandler } from './frame-handler';
 import { createHistory } from './history';
 import { type ChatMessage, createMessage, type DeliveryState, systemNotice } from './messages';
 import { linkSession } from './session-link';
+import { createStartWatch } from './start-watch';
 import { createState } from './state';
 import type { StoreDeps } from './store-deps';
 import type { SharedUserMessage, Tabs } from './tabs';
@@ -51,7 +53,15 @@ export function createChatStore(deps: StoreDeps) {
   /** Multi-tab roles (tabs.ts): set in connect(). Until then, and alone, this tab leads. */
   let tabs: Tabs | undefined;
   const leading = (): boolean => tabs?.isLeader() ?? true;
-  let startInFlight = false;
+  const startWatch = createStartWatch({
+    retry() {
+      ensureConversation();
+    },
+    giveUp() {
+      notice(t('startFailed'), 'error');
+      emit('error', { code: 'start_timeout', message: 'The hub did not answer conversation_start' });
+    },
+  });
   let wantConversation = false;
   /** Frames the decoder refused (not JSON, unknown events, broken payloads): counted, logged, ignored. */
   let rejected = 0;
@@ -121,16 +131,19 @@ export function createChatStore(deps: StoreDeps) {
     addMessage(systemNotice(text, tone, now()));
   }
 
+  const agent = createAgentLifecycle({ state, storage, emit, t, notice, waitMs: options.agentWaitMs, now });
+  agent.restore();
+
   /** Clears the screen for another conversation (undefined: a new one, started on demand). */
   function switchConversation(id: string | undefined): void {
     handler.reset();
+    startWatch.settled();
     arrivals.clear();
     batch(() => {
       state.messages.value = [];
-      state.agent.value = { phase: 'none' };
+      agent.reset();
       setConversation(id, false);
     });
-    startInFlight = false;
   }
 
   function setConversation(id: string | undefined, isNew: boolean): void {
@@ -148,10 +161,10 @@ export function createChatStore(deps: StoreDeps) {
       if (!state.conversationId.value) tabs?.tell({ t: 'start' });
       return;
     }
-    if (state.conversationId.value || startInFlight || !connection?.ready) return;
+    if (state.conversationId.value || startWatch.waiting() || !connection?.ready) return;
     const who = userIds.withUserId(identity);
     const payload = Object.keys(metadata).length ? { identity: who, metadata } : { identity: who };
-    if (send(conversationStart(payload)) === 'sent') startInFlight = true;
+    if (send(conversationStart(payload)) === 'sent') startWatch.sent();
   }
 
   function enqueue(item: OutboxItem & { untracked?: boolean; display?: string }): void {
@@ -176,9 +189,12 @@ export function createChatStore(deps: StoreDeps) {
     addMessage,
     notice,
     send,
+    agent,
     onOther: (frame) => history.handle(frame),
     onConversationStarted(id) {
-      startInFlight = false;
+      // One answer per start: a second one (a slow answer to a start that was sent again) is not switched to.
+      if (state.conversationId.value && !startWatch.waiting()) return;
+      startWatch.settled();
       historyLoaded = true;
       batch(() => setConversation(id, true));
       if (options.start === 'bot-first' && leading()) {
@@ -188,14 +204,16 @@ export function createChatStore(deps: StoreDeps) {
       delivery.flush();
     },
     onConversationLost() {
-      startInFlight = false;
+      startWatch.settled();
       if (leading()) delivery.failAll();
       setConversation(undefined, false);
       ensureConversation();
     },
     onTranscript(frame) {
       arrivals.flush();
+      const wasRestoring = restoring();
       applyTranscript({ state, delivery, emit, now, restoring, settles: leading() }, frame);
+      if (wasRestoring) agent.confirm(frame.entries);
       historyLoaded = true;
     },
   });
@@ -208,10 +226,17 @@ export function createChatStore(deps: StoreDeps) {
     userId: () => userIds.peek(identity),
     openConversation: (id) => api.openConversation(id),
     newConversation: () => api.newConversation(),
+    onDeleteTimeout(which) {
+      notice(t('deleteTimedOut'), 'error');
+      emit('error', {
+        code: 'delete_timeout',
+        message: `The hub did not confirm deleting ${which === 'all' ? 'all conversations' : 'a conversation'}`,
+      });
+    },
   });
 
   function onReady(): void {
-    startInFlight = false;
+    startWatch.settled();
     // Every (re)connect reads the transcript: it renders history after a reload, adds what arrived while the
     // socket was down, and settles messages whose socket died under them.
     delivery.onReady();
@@ -261,7 +286,14 @@ export function createChatStore(deps: StoreDeps) {
       console.warn('[captivate-chat] ignored a frame from the hub:', rejection.reason, rejection.detail);
   }
 
-  const fileActions = createFileActions({ state, options, t, uploader: deps.uploader, ensureConversation });
+  const fileActions = createFileActions({
+    state,
+    options,
+    t,
+    uploader: deps.uploader,
+    fileLinks: deps.fileLinks,
+    ensureConversation,
+  });
 
   const api = {
     state,
@@ -294,7 +326,7 @@ export function createChatStore(deps: StoreDeps) {
         },
         onReady,
         onReject,
-        // An ordinary, read-only event: the gateway answers no protocol pings (PROTOCOL.md §1).
+        // An ordinary, read-only event: the gateway answers no protocol pings (docs/protocol.md §1).
         keepaliveFrame: () =>
           state.conversationId.value ? metadataRequest(state.conversationId.value) : null,
         onLeadership: () => delivery.reload(),
@@ -344,7 +376,7 @@ export function createChatStore(deps: StoreDeps) {
     },
     escalate(): void {
       if (state.agent.value.phase !== 'none') return;
-      state.agent.value = { phase: 'waiting' };
+      agent.waiting();
       this.sendAction('escalateToHuman');
     },
     setMetadata(patch: Record<string, unknown>): void {
@@ -371,6 +403,9 @@ export function createChatStore(deps: StoreDeps) {
     destroy(): void {
       tabs?.close();
       handler.reset();
+      agent.dispose();
+      history.dispose();
+      startWatch.dispose();
       delivery.dispose();
       connection?.close();
       connection = undefined;

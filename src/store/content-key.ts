@@ -1,6 +1,6 @@
 /**
  * A comparable summary of a message's content. The hub sends no acknowledgements and its transcripts carry
- * no client ids (PROTOCOL.md §5, §7), so a transcript entry and a message on screen are recognised as the same
+ * no client ids (docs/protocol.md §5, §8), so a transcript entry and a message on screen are recognised as the same
  * by what they say: text, button and card titles, file names. Whitespace is folded so a hub that trims or
  * re-wraps text still matches.
  */

@@ -1,5 +1,5 @@
 /**
- * Exactly-once delivery of the visitor's messages over a hub that sends no acknowledgements (PROTOCOL.md §7).
+ * Exactly-once delivery of the visitor's messages over a hub that sends no acknowledgements (docs/protocol.md §8).
  *
  * Every message, action and metadata update waits in a persisted outbox, keyed by `client_msg_id`, and is
  * sent in order when the socket is ready. A sent message stays "in flight" until a transcript shows it.

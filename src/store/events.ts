@@ -1,4 +1,4 @@
-/** The events the widget reports to the host page (DESIGN.md §2), with their `detail` shapes. */
+/** The events the widget reports to the host page (docs/architecture.md §2), with their `detail` shapes. */
 import type { MessagePart, SenderKind } from '../protocol';
 import type { ConnectionState } from '../transport/connection';
 
@@ -20,6 +20,9 @@ export interface HostEvents {
   conversation: { conversationId: string; isNew: boolean };
   error: { code: number | string; message: string };
   unread: { count: number };
+  agent: { phase: 'waiting' | 'joined' | 'left' | 'failed'; name?: string; conversationId: string };
+  /** A `conversation_update` of a type the widget has no meaning for: passed on as the hub sent it. */
+  update: { type: string; data: Record<string, unknown>; conversationId: string | undefined };
 }
 
 export type HostEventName = keyof HostEvents;
@@ -36,4 +39,6 @@ export const HOST_EVENT_NAMES: readonly HostEventName[] = [
   'conversation',
   'error',
   'unread',
+  'agent',
+  'update',
 ];

@@ -1,10 +1,10 @@
 /**
  * The composer's file actions: admit picked, dropped or pasted files (type and size checked before any byte
  * leaves the browser, with one clear inline error for the refusals), upload the accepted ones at once into the
- * conversation (starting it if need be), and remove one.
+ * conversation (starting it if need be), and remove one; and renew the links of files the hub stored.
  */
 import { formatBytes } from '../i18n';
-import type { Uploader } from '../upload';
+import type { FileLinks, Uploader } from '../upload';
 import { admitFiles, releaseAttachment, uploadAttachment } from './attachments';
 import type { ChatOptions } from './options';
 import type { ChatState } from './state';
@@ -22,10 +22,13 @@ export interface FileActionsContext {
   options: ChatOptions;
   t: Translate;
   uploader: Uploader;
+  /** Renews expired file-service links; absent when files are stored elsewhere (a host's own uploader). */
+  fileLinks?: FileLinks | undefined;
   ensureConversation(): void;
 }
 
-export function createFileActions({ state, options, t, uploader, ensureConversation }: FileActionsContext) {
+export function createFileActions(ctx: FileActionsContext) {
+  const { state, options, t, uploader, ensureConversation } = ctx;
   /** Uploads go into the conversation's storage path, so they wait for its id. */
   function whenConversation(): Promise<string> {
     return new Promise((resolve) => {
@@ -41,6 +44,10 @@ export function createFileActions({ state, options, t, uploader, ensureConversat
   }
 
   return {
+    /** A working link for a stored file whose link expired, or undefined when none can be had. */
+    freshFileLink(fileKey: string): Promise<string | undefined> {
+      return ctx.fileLinks?.fresh(fileKey) ?? Promise.resolve(undefined);
+    },
     attachFiles(files: readonly File[]): void {
       const rules = { accept: options.accept, maxBytes: options.maxFileSize, maxFiles: MAX_ATTACHMENTS };
       const { accepted, rejected } = admitFiles(files, state.attachments.value.length, rules);

@@ -1,6 +1,12 @@
-/** Turns each decoded hub frame into state changes, system notices and host events. */
+/**
+ * Turns each decoded hub frame into state changes, system notices and host events. A frame that names a
+ * conversation other than the one on screen is dropped here, before anything renders or reports it: the
+ * hub may still push to a conversation the visitor left (history, a new conversation, a second tab).
+ * Frames without a conversation id belong to the current one, as the manual's `bot_message` does.
+ */
 import { decodeParts, type InboundFrame, type MessagePart, type OutboundFrame } from '../protocol';
 import { mayReceiveApiKey } from '../transport/socket-url';
+import type { AgentLifecycle } from './agent-lifecycle';
 import type { Emit } from './events';
 import { type ChatMessage, createMessage, localId } from './messages';
 import type { ChatOptions } from './options';
@@ -24,6 +30,7 @@ export interface FrameHandlerContext {
   addMessage(message: ChatMessage, later?: boolean): void;
   notice(text: string, tone?: 'info' | 'error'): void;
   send(frame: OutboundFrame): unknown;
+  agent: AgentLifecycle;
   onConversationStarted(id: string): void;
   onConversationLost(): void;
   onTranscript(frame: Extract<InboundFrame, { type: 'conversation_transcript' }>): void;
@@ -97,7 +104,40 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
     }
   }
 
+  /** The same gateway trouble is told to the visitor once a minute, however many frames report it. */
+  const toldAt = new Map<string, number>();
+  const GATEWAY_NOTICE = {
+    gateway_forbidden: 'hubRefused',
+    gateway_rate_limited: 'hubBusy',
+    gateway_server_error: 'hubFailed',
+    gateway_error: 'hubFailed',
+  } as const;
+
+  function gatewayError(frame: Extract<InboundFrame, { type: 'gateway_error' }>): void {
+    emit('error', { code: frame.code, message: frame.message });
+    const last = toldAt.get(frame.code);
+    if (last !== undefined && ctx.now() - last < 60_000) return;
+    toldAt.set(frame.code, ctx.now());
+    ctx.notice(t(GATEWAY_NOTICE[frame.code]), 'error');
+  }
+
+  let foreign = 0;
+  function isForeign(frame: InboundFrame): boolean {
+    const named = 'conversationId' in frame ? frame.conversationId : undefined;
+    if (!named || named === state.conversationId.value) return false;
+    foreign += 1;
+    if (foreign <= 5) console.warn('[captivate-chat] ignored a frame for another conversation:', frame.type);
+    return true;
+  }
+
   function handle(frame: InboundFrame): void {
+    // Answers about other conversations (history lists, deletes, start) are the only ones that may name them.
+    const aboutAnyConversation =
+      frame.type === 'conversation_start_success' ||
+      frame.type === 'user_conversations' ||
+      frame.type === 'delete_conversation_success' ||
+      frame.type === 'conversation_transcript';
+    if (!aboutAnyConversation && isForeign(frame)) return;
     switch (frame.type) {
       case 'conversation_start_success':
         ctx.onConversationStarted(frame.conversationId);
@@ -116,7 +156,19 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
         ctx.onTranscript(frame);
         return;
       case 'agent_update':
-        agentUpdate(frame);
+        if (frame.status === 'connected') ctx.agent.joined(frame.agent);
+        else if (frame.status === 'disconnected') ctx.agent.left();
+        else ctx.agent.failed();
+        return;
+      case 'conversation_update':
+        emit('update', {
+          type: frame.updateType,
+          data: frame.data,
+          conversationId: frame.conversationId ?? state.conversationId.value,
+        });
+        return;
+      case 'gateway_error':
+        gatewayError(frame);
         return;
       case 'general_error':
         emit('error', { code: frame.code, message: frame.description ?? `Hub error ${frame.code}` });
@@ -135,26 +187,6 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
       default:
         ctx.onOther?.(frame);
         return;
-    }
-  }
-
-  function agentUpdate(frame: Extract<InboundFrame, { type: 'agent_update' }>): void {
-    const fallback = t('agentGenericName');
-    if (frame.status === 'connected') {
-      const name = frame.agent?.name ?? fallback;
-      state.agent.value = {
-        phase: 'joined',
-        name,
-        ...(frame.agent?.avatar ? { avatar: frame.agent.avatar } : {}),
-      };
-      ctx.notice(t('agentJoined', { name }));
-    } else if (frame.status === 'disconnected') {
-      const name = state.agent.value.name ?? fallback;
-      state.agent.value = { phase: 'none' };
-      ctx.notice(t('agentLeft', { name }));
-    } else {
-      state.agent.value = { phase: 'none' };
-      ctx.notice(t('agentUnavailable'));
     }
   }
 

@@ -86,7 +86,7 @@ describe('chat store with history', () => {
     const s = setup();
     s.receive({ type: 'conversation_start_success', conversationId: 'now' });
     s.store.history.deleteConversation();
-    expect(s.last('delete_conversation')).toEqual({ conversation_id: 'now' });
+    expect(s.last('delete_conversation')).toEqual({ conversation_id: 'now', softdelete: true });
     expect(s.store.state.conversationId.value).toBeUndefined();
     expect(s.sent.map((f) => f.event.event_type).slice(-2)).toEqual([
       'delete_conversation',

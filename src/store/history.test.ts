@@ -152,7 +152,7 @@ describe('history: deleting', () => {
     const s = setup();
     s.state.conversationId.value = 'cur';
     expect(s.history.deleteConversation()).toBe(true);
-    expect(s.payloads()).toEqual([{ type: 'delete_conversation', conversation_id: 'cur' }]);
+    expect(s.payloads()).toEqual([{ type: 'delete_conversation', conversation_id: 'cur', softdelete: true }]);
     expect(s.calls.fresh).toBe(1);
   });
 
@@ -170,8 +170,33 @@ describe('history: deleting', () => {
     expect(s.history.deleteConversation()).toBe(false);
   });
 
-  it('deletes all softly; the answer clears the list and starts afresh', () => {
+  it('deletes all over the socket in the manual’s form: delete_conversation with the user id, softly', () => {
     const s = setup();
+    expect(s.history.deleteAll()).toBe(true);
+    expect(s.payloads()).toEqual([{ type: 'delete_conversation', userId: 'u-1', softdelete: true }]);
+  });
+
+  it('reports a delete the hub does not confirm in time, and keeps the list', () => {
+    vi.useFakeTimers();
+    const timeouts: string[] = [];
+    const s = setup({ onDeleteTimeout: (which) => timeouts.push(which) });
+    s.state.conversationId.value = 'cur';
+    s.history.handle(page(1, ['cur', 'old'], false));
+    s.history.deleteConversation('old');
+    s.history.deleteAll();
+    vi.advanceTimersByTime(METADATA_TIMEOUT_MS - 1);
+    expect(timeouts).toEqual([]);
+    s.history.handle({ type: 'delete_conversation_success', conversationId: 'old' });
+    vi.advanceTimersByTime(1);
+    expect(timeouts).toEqual(['all']);
+    expect(s.history.items.value.map((c) => c.conversationId)).toEqual(['cur']);
+    // A late "all" answer after the timeout does not wipe the list behind the visitor's back.
+    s.history.handle({ type: 'delete_conversation_success', userId: 'u-1' });
+    expect(s.history.items.value.map((c) => c.conversationId)).toEqual(['cur']);
+  });
+
+  it('deletes all softly over HTTP; the answer clears the list and starts afresh', () => {
+    const s = setup({ sendMode: () => 'http' });
     s.history.handle(page(1, ['a', 'b'], true));
     expect(s.history.deleteAll()).toBe(true);
     expect(s.payloads()).toEqual([{ type: 'delete_user_conversations', userId: 'u-1', softdelete: true }]);

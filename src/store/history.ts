@@ -4,11 +4,16 @@
  * answers are matched by kind, and by conversation id where the hub gives one.
  *
  * A request made while the socket is down waits for the next `connected` status (send-when-ready.ts), so a
- * host may call `getMetadata()` right after load; its timeout bounds the wait.
+ * host may call `getMetadata()` right after load; its timeout bounds the wait. Deletes are bounded the same
+ * way: one the hub does not confirm in time is reported, and the list is left as the hub last showed it.
+ *
+ * "Delete all" has two forms (docs/protocol.md §3): the manual's `delete_conversation {userId}` over the
+ * socket, and `delete_user_conversations` over HTTP, where the vendor's client sends it.
  */
 import { signal } from '@preact/signals';
 import {
   type ConversationSummary,
+  deleteAllConversations,
   deleteConversation,
   deleteUserConversations,
   getUserConversationsV2,
@@ -17,7 +22,7 @@ import {
 } from '../protocol';
 import type { SafeStorage } from '../storage';
 import { createConversationDates } from './conversation-dates';
-import { createMetadataRequests } from './metadata-requests';
+import { createMetadataRequests, METADATA_TIMEOUT_MS } from './metadata-requests';
 import { createSendWhenReady, type SendResult } from './send-when-ready';
 import type { ChatState } from './state';
 
@@ -33,6 +38,10 @@ export interface HistoryDeps {
   /** Shows another conversation: the store clears the log and requests its transcript. */
   openConversation(id: string): void;
   newConversation(): void;
+  /** Which way client events go now: the form of "delete all" depends on it. */
+  sendMode?(): 'socket' | 'http';
+  /** A delete the hub did not confirm in time. */
+  onDeleteTimeout?(which: 'one' | 'all'): void;
   timeoutMs?: number;
 }
 
@@ -45,8 +54,28 @@ export function createHistory(deps: HistoryDeps) {
   const sendSoon = createSendWhenReady(state.connection, deps.send);
   const metadata = createMetadataRequests(sendSoon, deps.timeoutMs);
   let page = 1;
-  let deletingAll = false;
   let opening: string | undefined;
+  const timeoutMs = deps.timeoutMs ?? METADATA_TIMEOUT_MS;
+  /** Deletes waiting for the hub's word, by conversation id (`*`: all of the visitor's). */
+  const deleting = new Map<string, ReturnType<typeof setTimeout>>();
+  const ALL = '*';
+
+  function awaitDeleted(key: string): void {
+    clearTimeout(deleting.get(key));
+    deleting.set(
+      key,
+      setTimeout(() => {
+        deleting.delete(key);
+        deps.onDeleteTimeout?.(key === ALL ? 'all' : 'one');
+      }, timeoutMs),
+    );
+  }
+
+  function settled(key: string): boolean {
+    const timer = deleting.get(key);
+    clearTimeout(timer);
+    return deleting.delete(key);
+  }
 
   // Every conversation id that appears other than by opening one from the list is a new conversation:
   // note when it started. The first call reports the id restored at load, which is not new.
@@ -81,14 +110,15 @@ export function createHistory(deps: HistoryDeps) {
   }
 
   function onDeleted(frame: Extract<InboundFrame, { type: 'delete_conversation_success' }>): void {
-    if (deletingAll && (frame.userId !== undefined || frame.conversationId === undefined)) {
-      deletingAll = false;
+    if (deleting.has(ALL) && (frame.userId !== undefined || frame.conversationId === undefined)) {
+      settled(ALL);
       items.value = [];
       hasMore.value = false;
       dates.clear();
       deps.newConversation();
     } else if (frame.conversationId) {
       const id = frame.conversationId;
+      settled(id);
       items.value = items.value.filter((c) => c.conversationId !== id);
       dates.forget(id);
     }
@@ -112,6 +142,7 @@ export function createHistory(deps: HistoryDeps) {
     /** Deletes a conversation (the current one when `id` is omitted); deleting the current one starts afresh. */
     deleteConversation(id = state.conversationId.value): boolean {
       if (!id) return false;
+      awaitDeleted(id);
       sendSoon(deleteConversation(id));
       if (id === state.conversationId.value) deps.newConversation();
       return true;
@@ -120,12 +151,18 @@ export function createHistory(deps: HistoryDeps) {
     deleteAll(): boolean {
       const userId = deps.userId();
       if (!userId) return false;
-      deletingAll = true;
-      sendSoon(deleteUserConversations(userId, true));
+      awaitDeleted(ALL);
+      sendSoon(
+        deps.sendMode?.() === 'http' ? deleteUserConversations(userId) : deleteAllConversations(userId),
+      );
       return true;
     },
     /** The hub's metadata of the current conversation (`{}` when there is none). */
     getMetadata: () => metadata.request(state.conversationId.value),
+    dispose(): void {
+      for (const timer of deleting.values()) clearTimeout(timer);
+      deleting.clear();
+    },
     /** Takes the hub's answers to history requests; returns whether the frame was one. */
     handle(frame: InboundFrame): boolean {
       if (frame.type === 'user_conversations') onList(frame);

@@ -3,6 +3,9 @@
  * receives this object and never re-reads data attributes or query parameters.
  */
 import type { UserIdentity } from '../protocol';
+import type { SendMode } from '../transport/send-mode';
+
+export type { SendMode } from '../transport/send-mode';
 
 export type StartMode = 'bot-first' | 'user-first';
 export type PersistMode = 'local' | 'session' | 'none';
@@ -11,6 +14,13 @@ export interface ChatOptions {
   apiKey: string;
   /** Socket base URL; `apiKey` is appended unless present. */
   url: string;
+  /** `auto` (default), `socket` or `http` (docs/protocol.md §7). */
+  sendMode: SendMode;
+  /**
+   * The hub's HTTP side (`POST /api/custom-channel/sockets/message`, `GET /api/transcript`), without a
+   * trailing slash; absent when there is none (a custom `url` without `http-url`).
+   */
+  httpUrl?: string;
   user: UserIdentity;
   metadata: Record<string, unknown>;
   start: StartMode;
@@ -34,11 +44,14 @@ export interface ChatOptions {
   keepaliveMs: number;
   /** Reconnect attempts before the widget gives up and offers Retry. */
   maxRetries: number;
+  /** How long "talk to a human" waits for an agent before it says none came and offers the button again. */
+  agentWaitMs: number;
   /** Host overrides of UI strings, by i18n key. */
   strings: Record<string, string>;
 }
 
 export const DEFAULT_HUB_URL = 'wss://channel.wss.captivatechat.ai/dev';
+export const DEFAULT_HTTP_URL = 'https://channel.prod.captivat.io';
 export const DEFAULT_UPLOAD_URL = 'https://file-to-text.prod.captivat.io/api/file-to-text';
 
 /**
@@ -57,9 +70,25 @@ export const LAUNCHER_DEFAULTS: Pick<
   strings: {},
 };
 
-/** The value of every key the host does not set (DESIGN.md §2). */
+/**
+ * The HTTP side that belongs to a socket URL: the vendor's hubs have one; a site's own hub has none
+ * unless `http-url` names it, so a strict CSP never has to allow a request nobody asked for.
+ */
+export function defaultHttpUrl(url: string): string | undefined {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'wss:') return undefined;
+    if (hostname === 'channel.wss.captivatechat.ai') return DEFAULT_HTTP_URL;
+    if (hostname === 'channel-dev.wss.captivatechat.ai') return 'https://channel.dev.captivat.io';
+  } catch {}
+  return undefined;
+}
+
+/** The value of every key the host does not set (docs/architecture.md §2). */
 export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   ...LAUNCHER_DEFAULTS,
+  sendMode: 'auto',
+  httpUrl: DEFAULT_HTTP_URL,
   user: {},
   metadata: {},
   start: 'bot-first',
@@ -71,4 +100,5 @@ export const DEFAULTS: Omit<ChatOptions, 'apiKey'> = {
   allowedOrigins: [],
   keepaliveMs: 300_000,
   maxRetries: 12,
+  agentWaitMs: 180_000,
 };

@@ -2,7 +2,7 @@
 import type { StringKey } from '../i18n';
 import type { SafeStorage } from '../storage';
 import type { Connection, ConnectionOptions } from '../transport/connection';
-import type { Uploader } from '../upload';
+import type { FileLinks, Uploader } from '../upload';
 import type { Emit } from './events';
 import type { ChatOptions } from './options';
 
@@ -12,6 +12,8 @@ export interface StoreDeps {
   options: ChatOptions;
   storage: SafeStorage;
   uploader: Uploader;
+  /** Renews expired file-service links (absent with a host's own uploader). */
+  fileLinks?: FileLinks;
   t: Translate;
   emit: Emit;
   connect?: (opts: ConnectionOptions) => Connection;

@@ -1,5 +1,5 @@
 /**
- * The visitor's user id. The hub lists conversations by `userId` (PROTOCOL.md §3 `get_user_conversations`),
+ * The visitor's user id. The hub lists conversations by `userId` (docs/protocol.md §3 `get_user_conversations`),
  * so history needs one. The host's id (`data-user-id`, `identify()`) wins; without one the widget makes an
  * anonymous id, `anon-<uuid>`, and keeps it in the widget's storage, which is namespaced by hub URL and API
  * key, so a returning visitor sees their own past conversations and no other site's.

@@ -1,6 +1,8 @@
+import { mayReceiveApiKey as keyMayGoTo } from './key-scope';
+
 /**
  * The hub URL with the channel key. The vendor's client writes `?apiKey=`, the manual `?apikey=`: a URL pasted
- * from either source already carries a key and is used as it is (PROTOCOL.md §1).
+ * from either source already carries a key and is used as it is (docs/protocol.md §1).
  */
 export function buildSocketUrl(base: string, apiKey: string): string {
   const url = new URL(base);
@@ -10,26 +12,10 @@ export function buildSocketUrl(base: string, apiKey: string): string {
   return url.href;
 }
 
-/** The hub's host, to which (with the vendor's domains) the API key may be sent over HTTP (DESIGN.md §2). */
+/**
+ * The store's call shape for the 413 link; the rule itself is key-scope.ts's. New code fetches the link with
+ * `fetchMessageLink` (message-link.ts), which also refuses links that must not be fetched at all.
+ */
 export function mayReceiveApiKey(target: string, hubUrl: string, uploadUrl?: string): boolean {
-  let host: string;
-  try {
-    host = new URL(target).hostname;
-  } catch {
-    return false;
-  }
-  const hosts = [hubUrl, uploadUrl].flatMap((u) => {
-    try {
-      return u ? [new URL(u).hostname] : [];
-    } catch {
-      return [];
-    }
-  });
-  return (
-    hosts.includes(host) ||
-    host === 'captivat.io' ||
-    host.endsWith('.captivat.io') ||
-    host === 'captivatechat.ai' ||
-    host.endsWith('.captivatechat.ai')
-  );
+  return keyMayGoTo(target, { hubUrl, uploadUrl });
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The markup contract (DESIGN.md §2) and the main interactions, rendered in jsdom against a real store
+ * The markup contract (docs/architecture.md §2) and the main interactions, rendered in jsdom against a real store
  * that never connects. Browser behaviour (layout, scrolling, CSP) is covered by the Playwright suite.
  */
 import { render } from 'preact';

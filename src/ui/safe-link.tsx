@@ -1,5 +1,5 @@
 /**
- * A link to a URL from the hub. Only http(s), mailto and tel URLs become links (DESIGN.md §2); anything else
+ * A link to a URL from the hub. Only http(s), mailto and tel URLs become links (docs/architecture.md §2); anything else
  * renders as its label text. http(s) links open in a new tab without opener or referrer.
  */
 import type { ComponentChildren } from 'preact';

@@ -1,3 +1,5 @@
+export type { FileLinks, FileLinksOptions } from './file-links';
+export { createFileLinks } from './file-links';
 export type { GenericUploaderOptions } from './generic-uploader';
 export { createGenericUploader } from './generic-uploader';
 export { DEFAULT_UPLOAD_TIMEOUT_MS } from './post-multipart';

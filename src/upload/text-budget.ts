@@ -1,7 +1,7 @@
 /**
  * Caps the extracted text the vendor file service returns. That text rides inside the `user_message`
- * frame, and the hub's gateway closes the socket (1009) on frames over 32 KB (PROTOCOL.md §1), which a
- * naive client would then resend forever (LESSONS.md checklist row 21). A character cap is not enough:
+ * frame, and the hub's gateway closes the socket (1009) on frames over 32 KB (docs/protocol.md §1), which a
+ * naive client would then resend forever. A character cap is not enough:
  * one CJK character is 3 bytes of UTF-8 and a control character 6 bytes of JSON escape, so the cap is
  * on the JSON-encoded UTF-8 size of the string.
  */

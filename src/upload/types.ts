@@ -12,7 +12,7 @@ export interface UploadContext {
   signal: AbortSignal;
 }
 
-/** Uploads one file and returns it in the shape a `user_message` carries (PROTOCOL.md §4). */
+/** Uploads one file and returns it in the shape a `user_message` carries (docs/protocol.md §4). */
 export type Uploader = (file: File, ctx: UploadContext) => Promise<OutgoingFile>;
 
 export type UploadErrorCode = 'http' | 'network' | 'timeout' | 'aborted' | 'malformed';

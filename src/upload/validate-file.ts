@@ -1,6 +1,6 @@
 /**
  * Checks a picked or dropped file against the `accept` and `max-file-size` options before any byte is
- * uploaded, so a refused file gets a clear message and nothing is sent (LESSONS.md checklist row 36).
+ * uploaded, so a refused file gets a clear message and nothing is sent.
  * `accept` uses the syntax of `<input accept>`: MIME types, `type/*` wildcards and `.ext` extensions.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The vendor's file service (PROTOCOL.md §6): multipart POST with `file`, `includeMetadata=true`,
+ * The vendor's file service (docs/protocol.md §6): multipart POST with `file`, `includeMetadata=true`,
  * `storage=true`, `path=<apiKey>/<conversationId>`, answered by
  * `{success, text, fileKey, presignedUrl, expiresIn, fileSize}`. The result becomes the FILE object the
  * vendor's own client sends, including the extracted text so the bot can read the document.
@@ -13,7 +13,7 @@ export const VENDOR_UPLOAD_URL = 'https://file-to-text.prod.captivat.io/api/file
 
 export interface VendorUploaderOptions {
   url: string;
-  /** Sent as `x-api-key` and in `path`; DESIGN.md §2 allows the key to go to the configured endpoint. */
+  /** Sent as `x-api-key` and in `path`; docs/architecture.md §2 allows the key to go to the configured endpoint. */
   apiKey: string;
   timeoutMs?: number;
   /** JSON-encoded UTF-8 budget for the extracted text (see text-budget.ts). */

@@ -1,0 +1,279 @@
+/**
+ * Conversation integrity against a hub that does not cooperate: gateway frames, frames for other
+ * conversations, an unanswered conversation_start, a hand-off across a reload and one that nobody takes,
+ * expired file links, and inbound variants the emulator never sends by itself.
+ */
+import type { Page } from '@playwright/test';
+import type { Hub } from '../server/hub';
+import { expect, storedConversationId, test, type Widget } from './support/fixtures';
+
+declare global {
+  interface Window {
+    __hostEvents: Array<{ name: string; detail: Record<string, unknown> }>;
+  }
+}
+
+const HOST_EVENTS = ['error', 'update', 'agent', 'action', 'message', 'conversation'];
+
+/** Records every `captivate:*` DOM event of interest from the first script on. */
+async function recordEvents(page: Page): Promise<void> {
+  await page.addInitScript((names) => {
+    window.__hostEvents = [];
+    for (const name of names)
+      window.addEventListener(`captivate:${name}`, (e) =>
+        window.__hostEvents.push({ name, detail: (e as CustomEvent).detail }),
+      );
+  }, HOST_EVENTS);
+}
+
+const eventsNamed = (page: Page, name: string) =>
+  page.evaluate((n) => window.__hostEvents.filter((e) => e.name === n).map((e) => e.detail), name);
+
+/** A bot message the hub pushes; with `conversationId` it names that conversation. */
+const botFrame = (text: string, conversationId?: string) => ({
+  event_type: 'bot_message',
+  event_payload: {
+    type: 'message_create',
+    content: [{ type: 'text', text }],
+    ...(conversationId ? { conversation_id: conversationId } : {}),
+  },
+});
+
+async function openedChat(page: Page, openHost: (p: Page) => Promise<Widget>) {
+  await recordEvents(page);
+  const w = await openHost(page);
+  await w.openChat();
+  return { w, conversationId: await storedConversationId(page) };
+}
+
+test.describe('nothing silent', () => {
+  test('a gateway error frame is told to the visitor once and to the host with a stable code; the draft stays', async ({
+    page,
+    openHost,
+    hub,
+  }) => {
+    const { w, conversationId } = await openedChat(page, openHost);
+    await w.composer.fill('my unsent words');
+    const gatewayFrame = { message: 'Internal server error', connectionId: 'Vp6x=', requestId: 'r-1' };
+    expect(hub.control.push(conversationId, gatewayFrame)).toBeGreaterThan(0);
+    hub.control.push(conversationId, gatewayFrame);
+    await expect(w.log.getByText('The chat service had a problem.')).toHaveCount(1);
+    await expect
+      .poll(() => eventsNamed(page, 'error'))
+      .toEqual([
+        { code: 'gateway_server_error', message: 'Internal server error' },
+        { code: 'gateway_server_error', message: 'Internal server error' },
+      ]);
+    await expect(w.composer).toHaveValue('my unsent words');
+  });
+
+  test('a hub that never answers conversation_start: the visitor is told within 16 s', async ({
+    page,
+    openHost,
+    hub,
+  }) => {
+    test.setTimeout(40_000);
+    hub.control.setOptions({ startAnswerRate: 0 });
+    try {
+      await recordEvents(page);
+      const w = await openHost(page);
+      await w.launcher.click();
+      await w.composer.fill('hello, anyone?');
+      await expect(w.log.getByText(/The chat service is not answering/)).toBeVisible({ timeout: 16_000 });
+      expect((await eventsNamed(page, 'error')).map((e) => e.code)).toContain('start_timeout');
+      await expect(w.composer).toHaveValue('hello, anyone?');
+      expect(hub.control.frames({ type: 'conversation_start' }).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      hub.control.setOptions({ startAnswerRate: 1 });
+    }
+  });
+});
+
+test.describe('isolation', () => {
+  test('frames naming another conversation are neither shown nor reported', async ({
+    page,
+    openHost,
+    hub,
+  }) => {
+    const { w, conversationId } = await openedChat(page, openHost);
+    // Pushed to every socket, in this order: the marker shows that the foreign frames were read first.
+    hub.control.push(null, botFrame('not for you', 'someone-else'));
+    hub.control.push(null, {
+      event_type: 'livechat_message',
+      event_payload: {
+        content: [{ type: 'text', text: 'agent, elsewhere' }],
+        conversation_id: 'someone-else',
+      },
+    });
+    hub.control.push(null, {
+      event_type: 'conversation_update',
+      event_payload: {
+        type: 'livechatAgentConnected',
+        conversation_id: 'someone-else',
+        data: { name: 'Mallory' },
+      },
+    });
+    hub.control.push(null, botFrame('marker for you', conversationId));
+    await expect(w.log.getByText('marker for you')).toBeVisible();
+    await expect(w.log.getByText('not for you')).toHaveCount(0);
+    await expect(w.log.getByText('agent, elsewhere')).toHaveCount(0);
+    await expect(w.panel.getByText('Mallory')).toHaveCount(0);
+    const texts = (await eventsNamed(page, 'message')).map((m) => m.text);
+    expect(texts).toContain('marker for you');
+    expect(texts).not.toContain('not for you');
+    expect(await eventsNamed(page, 'agent')).toEqual([]);
+  });
+
+  test('a new conversation shows nothing more of the old one', async ({ page, openHost, hub }) => {
+    const { w, conversationId: old } = await openedChat(page, openHost);
+    await page.evaluate(() => window.CaptivateChat.newConversation!());
+    await expect.poll(() => storedConversationId(page)).not.toBe(old);
+    const current = await storedConversationId(page);
+    hub.control.push(old, botFrame('late reply to the old one', old));
+    hub.control.push(current, botFrame('first of the new one', current));
+    await expect(w.log.getByText('first of the new one')).toBeVisible();
+    await expect(w.log.getByText('late reply to the old one')).toHaveCount(0);
+  });
+});
+
+test.describe('agent hand-off', () => {
+  test('the agent and the header survive a reload, and "Talk to a human" is not offered again', async ({
+    page,
+    openHost,
+  }) => {
+    const { w } = await openedChat(page, openHost);
+    await w.panel.getByRole('button', { name: 'Talk to a human' }).click();
+    await expect(w.log.getByText('Dana joined the chat')).toBeVisible();
+    await expect
+      .poll(async () => (await eventsNamed(page, 'agent')).map((e) => e.phase))
+      .toEqual(['waiting', 'joined']);
+    await page.reload();
+    await w.launcher.click();
+    await expect(w.log.locator('[data-sender="agent"]').first()).toBeVisible();
+    await expect(w.panel.locator('.cc-subtitle[data-agent]')).toHaveText('Dana');
+    await expect(w.panel.getByRole('button', { name: 'Talk to a human' })).toHaveCount(0);
+  });
+
+  test('waiting for an agent ends after agent-wait-ms with a notice, the button back and a failed event', async ({
+    page,
+    openHost,
+    hub,
+  }) => {
+    hub.control.setOptions({ agentDelayMs: 5_000 });
+    try {
+      await recordEvents(page);
+      const w = await openHost(page, { cfg: { 'agent-wait-ms': '1500' } });
+      await w.openChat();
+      await w.panel.getByRole('button', { name: 'Talk to a human' }).click();
+      await expect(w.panel.getByText('Connecting you to a person…')).toBeVisible();
+      await expect(w.log.getByText(/No one could join yet/)).toBeVisible();
+      await expect(w.panel.getByRole('button', { name: 'Talk to a human' })).toBeEnabled();
+      const phases = (await eventsNamed(page, 'agent')).map((e) => e.phase);
+      expect(phases).toEqual(['waiting', 'failed']);
+    } finally {
+      hub.control.setOptions({ agentDelayMs: 800 });
+    }
+  });
+});
+
+test.describe('inbound variants', () => {
+  test('unknown conversation updates and {actionType, details} actions reach the host', async ({
+    page,
+    openHost,
+    hub,
+  }) => {
+    const { conversationId } = await openedChat(page, openHost);
+    hub.control.push(conversationId, {
+      event_type: 'conversation_update',
+      event_payload: {
+        type: 'livechatQueuePosition',
+        conversation_id: conversationId,
+        data: { position: 2 },
+      },
+    });
+    hub.control.push(conversationId, {
+      event_type: 'action',
+      event_payload: { actions: [{ actionType: 'sendTranscript ', details: { email: 'a@b.example' } }] },
+    });
+    await expect
+      .poll(() => eventsNamed(page, 'update'))
+      .toEqual([{ type: 'livechatQueuePosition', data: { position: 2 }, conversationId }]);
+    await expect
+      .poll(() => eventsNamed(page, 'action'))
+      .toContainEqual({
+        id: 'sendTranscript',
+        data: { email: 'a@b.example' },
+        type: 'normal',
+      });
+  });
+});
+
+test.describe('file links', () => {
+  const png = () =>
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+
+  /** Sends an image whose link lives one second, and waits until the emulator answers 403 for it, as S3 does. */
+  async function sendImageThenLetItExpire(page: Page, w: Widget, hub: Hub) {
+    await w.panel
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png() });
+    await expect(w.panel.getByRole('button', { name: 'Remove dot.png' })).toBeVisible();
+    await w.send('see the picture');
+    const sentUrl = () => {
+      const frame = hub.control
+        .frames({ type: 'user_message' })
+        .find((f) => JSON.stringify(f.payload).includes('dot.png'));
+      const content = (frame?.payload as { content?: { files?: Array<{ url?: string }> } } | undefined)
+        ?.content;
+      return content?.files?.[0]?.url ?? '';
+    };
+    await expect.poll(sentUrl).not.toBe('');
+    const url = sentUrl();
+    await expect.poll(async () => (await page.request.get(url)).status(), { timeout: 5_000 }).toBe(403);
+  }
+
+  test('an image whose link expired gets a fresh link after a reload', async ({ page, openHost, hub }) => {
+    hub.control.setOptions({ fileUrlTtlS: 1 });
+    try {
+      const { w } = await openedChat(page, openHost);
+      await sendImageThenLetItExpire(page, w, hub);
+      hub.control.setOptions({ fileUrlTtlS: 7_200 });
+      const refreshes: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/presigned-url')) refreshes.push(r.method());
+      });
+      await page.reload();
+      await w.launcher.click();
+      const image = w.log.locator('[data-sender="user"] img').last();
+      await expect(image).toBeVisible();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+      expect(refreshes).toEqual(['POST']);
+    } finally {
+      hub.control.setOptions({ fileUrlTtlS: 7_200 });
+    }
+  });
+
+  test('when no fresh link can be had, the file shows its name and "link expired", not a broken image', async ({
+    page,
+    openHost,
+    hub,
+  }) => {
+    hub.control.setOptions({ fileUrlTtlS: 1 });
+    try {
+      const { w } = await openedChat(page, openHost);
+      await sendImageThenLetItExpire(page, w, hub);
+      await page.route('**/api/presigned-url', (route) => route.fulfill({ status: 503, body: '{}' }));
+      await page.reload();
+      await w.launcher.click();
+      const bubble = w.log.locator('[data-sender="user"]').filter({ hasText: 'see the picture' });
+      await expect(bubble.getByText('link expired')).toBeVisible();
+      await expect(bubble).toContainText('dot.png');
+      await expect(bubble.locator('img')).toHaveCount(0);
+    } finally {
+      hub.control.setOptions({ fileUrlTtlS: 7_200 });
+    }
+  });
+});

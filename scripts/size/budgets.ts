@@ -1,0 +1,32 @@
+/**
+ * Size budgets, in bytes of brotli (quality 11) per response, summed over the widget's JS and CSS responses
+ * that Chromium fetched in each scenario (scripts/size/scenarios.ts). gzip is reported beside them.
+ */
+export const BUDGETS = {
+  /** A visitor who never opens the chat: the loader and whatever it fetches by itself. */
+  beforeClick: 3.5 * 1024,
+  /** The first open of a conversation holding one markdown message: everything fetched until it is rendered. */
+  openWithMarkdown: 72 * 1024,
+  /** Each locale chunk: what a scenario in LOCALE_SCENARIOS fetches beyond the English one. */
+  localeChunk: 2 * 1024,
+} as const;
+
+/**
+ * One entry per locale chunk to check: the open-with-markdown scenario run with these `data-*` attributes
+ * on the script tag (without the `data-` prefix). Every JS/CSS response it fetched that the English run did
+ * not is that locale's chunk and must fit `BUDGETS.localeChunk`.
+ */
+export const LOCALE_SCENARIOS: { locale: string; cfg: Record<string, string> }[] = [
+  'es',
+  'fr',
+  'de',
+  'pt-BR',
+  'it',
+  'nl',
+  'pl',
+  'tr',
+  'ar',
+  'he',
+  'ja',
+  'zh-CN',
+].map((locale) => ({ locale, cfg: { locale } }));
