@@ -41,48 +41,52 @@ const panelBackground = (page: Page) => style(widgetLocators(page).panel, 'backg
 // Colours are read after transitions, not halfway through one.
 test.use({ reducedMotion: 'reduce' });
 
+/** Polls (the panel renders and restyles asynchronously) until the pair reaches `min`, or fails naming it. */
+async function expectContrast(
+  page: Page,
+  label: string,
+  fg: () => Promise<string>,
+  bg: () => Promise<string>,
+) {
+  await expect
+    .poll(async () => contrastOf(page, await fg(), await bg()), { message: label })
+    .toBeGreaterThanOrEqual(3);
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test(`${theme} theme: text 4.5:1 and controls 3:1 with any brand colour`, async ({ page, openHost }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     for (const brand of BRANDS) {
       await openHost(page, { cfg: { theme, 'primary-color': brand, persist: 'none' } });
       const w = widgetLocators(page);
       const launcher = page.locator('captivate-chat').locator('button.launcher');
-      const launcherIcon = launcher.locator('svg');
-      expect(
-        await contrastOf(page, await style(launcherIcon, 'color'), await style(launcher, 'background-color')),
+      await expectContrast(
+        page,
         `${brand}: launcher icon`,
-      ).toBeGreaterThanOrEqual(3);
+        () => style(launcher.locator('svg'), 'color'),
+        () => style(launcher, 'background-color'),
+      );
       await launcher.click();
       await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
       await w.composer.fill('hello');
       const send = w.panel.getByRole('button', { name: 'Send', exact: true });
-      expect(
-        await contrastOf(
-          page,
-          await style(send.locator('svg'), 'color'),
-          await style(send, 'background-color'),
-        ),
+      await expect(send).toBeEnabled();
+      await expectContrast(
+        page,
         `${brand}: send icon`,
-      ).toBeGreaterThanOrEqual(3);
-      const bg = await panelBackground(page);
+        () => style(send.locator('svg'), 'color'),
+        () => style(send, 'background-color'),
+      );
+      const bg = () => panelBackground(page);
       const choice = w.panel.getByRole('button', { name: 'Markdown', exact: true });
-      expect(
-        await contrastOf(page, await style(choice, 'border-top-color'), bg),
-        `${brand}: quick reply`,
-      ).toBeGreaterThanOrEqual(3);
+      await expectContrast(page, `${brand}: quick reply`, () => style(choice, 'border-top-color'), bg);
       await choice.focus();
       await page.keyboard.press('Shift');
-      expect(
-        await contrastOf(page, await style(choice, 'outline-color'), bg),
-        `${brand}: focus ring`,
-      ).toBeGreaterThanOrEqual(3);
+      await expectContrast(page, `${brand}: focus ring`, () => style(choice, 'outline-color'), bg);
       await w.composer.focus();
+      await expect(w.composer).toBeFocused();
       const box = w.panel.locator('.cc-composer-box');
-      expect(
-        await contrastOf(page, await style(box, 'border-top-color'), bg),
-        `${brand}: composer focus`,
-      ).toBeGreaterThanOrEqual(3);
+      await expectContrast(page, `${brand}: composer focus`, () => style(box, 'border-top-color'), bg);
       await w.send('hello');
       await expect(w.log.locator('[data-sender="user"]')).toHaveCount(1);
       await settled(page);
