@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { markedLexerOnly } from './scripts/marked-lexer-only.ts';
 import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -20,7 +21,7 @@ export const shared = {
 export default defineConfig({
   ...shared,
   base: './',
-  plugins: [thirdPartyNotices()],
+  plugins: [markedLexerOnly(), thirdPartyNotices()],
   server: { host: '127.0.0.1', port: 5173 },
   build: {
     outDir: 'dist',

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { loaderIntegrity } from './scripts/loader-integrity.ts';
 import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 import { shared } from './vite.config.ts';
 
@@ -36,7 +37,7 @@ const { entry, preloads } = appFiles();
 
 export default defineConfig({
   ...shared,
-  plugins: [thirdPartyNotices()],
+  plugins: [thirdPartyNotices(), loaderIntegrity('captivate-chat.js')],
   define: {
     ...shared.define,
     __APP_ENTRY__: JSON.stringify(entry),
@@ -49,7 +50,7 @@ export default defineConfig({
     // Browsers with logical properties (`inset-inline-end` places the launcher in right-to-left widgets);
     // an older CSS target would rewrite them into physical rules keyed on :lang(), which is not `dir`.
     cssTarget: ['chrome89', 'edge89', 'firefox66', 'safari14.1'],
-    sourcemap: true,
+    sourcemap: 'hidden',
     lib: {
       entry: 'src/embed/loader-entry.ts',
       formats: ['iife'],

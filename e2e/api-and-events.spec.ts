@@ -190,7 +190,7 @@ test('the application chunk loads only on intent', async ({ page, openHost }) =>
   });
   const w = await openHost(page);
   await expect(w.launcher).toBeVisible();
-  await page.waitForTimeout(300);
+  await page.waitForLoadState('networkidle');
   expect(scripts).toEqual(['/captivate-chat.js']);
   await w.launcher.hover();
   await expect.poll(() => scripts.length).toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 /** The main visitor flows against the built widget and the hub emulator. */
-import { expect, test } from './support/fixtures';
+import { expect, storedConversationId, test } from './support/fixtures';
 
 test.describe('chat flows', () => {
   test('opening shows the panel, focuses the composer and the bot greets with quick replies', async ({
@@ -92,17 +92,9 @@ test.describe('chat flows', () => {
     const w = await openHost(page);
     await w.openChat();
     await page.keyboard.press('Escape');
-    const [conversation] = (await hub.control.frames({ type: 'conversation_start' })).slice(-1);
-    const started = await page.evaluate(() => localStorage.length);
-    expect(started).toBeGreaterThan(0);
-    expect(conversation).toBeDefined();
-    const conversationId = await page.evaluate(() => {
-      for (let i = 0; i < localStorage.length; i++) {
-        const key = localStorage.key(i)!;
-        if (key.endsWith(':conversation')) return JSON.parse(localStorage.getItem(key)!) as string;
-      }
-      return '';
-    });
+    const conversationId = await storedConversationId(page);
+    // The hub knows the conversation this page stored (not one an earlier test started).
+    expect(hub.control.conversation(conversationId)?.id).toBe(conversationId);
     await hub.control.push(conversationId, {
       event_type: 'bot_message',
       event_payload: {

@@ -79,6 +79,7 @@ test.describe('iframe embed', () => {
     const frame = page.frameLocator('#chat');
     const log = frame.getByRole('dialog').getByRole('log');
     await expect(log.locator('[data-sender="bot"]').first()).toBeVisible();
+    const chat = page.frames().find((f) => f.url().includes('embed.html'))!;
     await page.evaluate(() => {
       document
         .querySelector('iframe')!
@@ -87,7 +88,16 @@ test.describe('iframe embed', () => {
           '*',
         );
     });
-    await page.waitForTimeout(500);
+    // Messages reach a window in the order they were posted: once a marker posted after the command arrives,
+    // the widget has handled (and refused) the command.
+    await chat.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          window.addEventListener('message', (e) => e.data === 'after-foreign-command' && resolve());
+          window.postMessage('after-foreign-command', '*');
+        }),
+    );
+    await chat.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     await expect(log.getByText('foreign command')).toHaveCount(0);
     expect(await frameEvents(page)).toEqual([]);
   });
@@ -155,5 +165,7 @@ test('full-screen on a phone-sized viewport', async ({ page, openHost }) => {
   const box = await w.panel.boundingBox();
   expect(box!.width).toBeGreaterThanOrEqual(389);
   expect(box!.height).toBeGreaterThanOrEqual(699);
-  expect(widgetLocators(page).composer).toBeTruthy();
+  await expect(widgetLocators(page).composer).toBeVisible();
+  const composerBox = await widgetLocators(page).composer.boundingBox();
+  expect(composerBox!.y + composerBox!.height).toBeLessThanOrEqual(700);
 });

@@ -110,7 +110,8 @@ test.describe('bot content', () => {
     const message = w.log.locator('[data-message-id="xss-1"]').first();
     for (const el of await message.locator('a, button').all())
       await el.click({ force: true, noWaitAfter: true }).catch(() => {});
-    await page.waitForTimeout(300);
+    // Whatever the clicks queued has run once a frame and a task have passed.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     const audit = await page.locator('captivate-chat').evaluate((host) => {
@@ -214,9 +215,9 @@ test.describe('visitor behaviours', () => {
       await w.send(word);
       await expect(w.log.locator('[data-sender="user"]').last()).toContainText(word);
     }
-    await page.waitForTimeout(500);
+    await expect.poll(() => w.log.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true);
     await w.log.evaluate((el) => el.scrollTo({ top: 0 }));
-    await page.waitForTimeout(200);
+    await expect.poll(() => w.log.evaluate((el) => el.scrollTop)).toBe(0);
     const conversationId = await storedConversationId(page);
     await hub.control.push(conversationId, {
       event_type: 'bot_message',

@@ -31,7 +31,10 @@ export const USAGE = `Usage: npm run hub -- [options]
   --idle-timeout-ms N           close sockets silent for N ms (default 600000; 0 disables)
   --max-connection-age-ms N     close sockets older than N ms (default 7200000; 0 disables)
   --verbose                     log every frame both ways
-  --help                        show this help`;
+  --help                        show this help
+
+The options from --transcript-shape to --start-answer-rate can be changed while the hub runs: POST
+/__control/options (JSON, header x-control-token: the token printed at start) or the protocol console.`;
 
 const FLAGS = {
   port: { type: 'string' },

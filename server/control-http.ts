@@ -6,7 +6,8 @@
  *   POST /__control/drop                            → {dropped}
  *   POST /__control/lose {eventType, count?, answer?} → {ok}  (loseNext, or loseNextAnswer with answer:true)
  *   POST /__control/refuse {ms}                     → {refusing, ms}
- *   GET  /__control/frames?conversationId=&type=    → [{at, socketId, conversationId, eventType, payload}]
+ *   GET  /__control/frames?conversationId=&type=&via=socket|http
+ *                                                   → [{at, socketId, conversationId, eventType, payload, via}]
  *   GET  /__control/conversations                   → [summary]
  *   GET  /__control/conversations/<id>              → the stored conversation
  *   POST /__control/reset                           → {ok}
@@ -72,7 +73,11 @@ export async function handleControl(
       return sendJson(
         res,
         200,
-        control.frames({ conversationId: q.get('conversationId'), type: q.get('type') }),
+        control.frames({
+          conversationId: q.get('conversationId'),
+          type: q.get('type'),
+          via: q.get('via') === 'http' ? 'http' : q.get('via') === 'socket' ? 'socket' : null,
+        }),
       );
     }
     case 'GET /conversations':

@@ -54,3 +54,9 @@ export interface NewConversation {
 }
 
 export type NewMessage = Omit<StoredMessage, 'id' | 'at'> & { id?: string };
+
+/** Metadata as the hub shows it to clients: without `private` (set by the site, never returned). */
+export function visibleMetadata(metadata: Json): Json {
+  const { private: _private, ...visible } = metadata;
+  return visible;
+}

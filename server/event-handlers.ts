@@ -4,6 +4,7 @@
  * (the asking socket, or the HTTP body), bot and agent replies to every socket attached to the
  * conversation (see flow.ts). Private metadata (`metadata.private`) is never returned.
  */
+import { visibleMetadata } from './conversation-model';
 import type { Conversation, ConversationStore } from './conversations';
 import type { Handler, Reply } from './dispatch';
 import type { Flow } from './flow';
@@ -72,8 +73,10 @@ export function createHandlers(deps: {
       reply.send('metadata_update_success', { conversation_id: conv.id });
     }),
     metadata_request: withConversation((_client, conv, _payload, reply) => {
-      const { private: _private, ...visible } = conv.metadata;
-      reply.send('conversation_metadata', { conversation_id: conv.id, content: visible });
+      reply.send('conversation_metadata', {
+        conversation_id: conv.id,
+        content: visibleMetadata(conv.metadata),
+      });
     }),
     action: withConversation((client, conv, payload) => {
       const id = (str(payload.id) ?? str(payload.title) ?? str(payload.action) ?? '').trim();

@@ -17,6 +17,7 @@ export interface FrameRecord {
 export interface FrameFilter {
   conversationId?: string | null;
   type?: string | null;
+  via?: 'socket' | 'http' | null;
 }
 
 export interface FrameStats {
@@ -42,16 +43,20 @@ export function createFrameLog(limit = 10_000): FrameLog {
     record(entry) {
       const record = { at: Date.now(), ...entry };
       records.push(record);
-      if (records.length > limit) records = records.slice(-limit);
+      // Trimmed in batches, so a flood costs O(1) per frame rather than a copy of the log each time.
+      if (records.length >= 2 * limit) records = records.slice(-limit);
       stats.received++;
       return record;
     },
     list(filter = {}) {
-      return records.filter(
-        (r) =>
-          (!filter.conversationId || r.conversationId === filter.conversationId) &&
-          (!filter.type || r.eventType === filter.type),
-      );
+      return records
+        .slice(-limit)
+        .filter(
+          (r) =>
+            (!filter.conversationId || r.conversationId === filter.conversationId) &&
+            (!filter.type || r.eventType === filter.type) &&
+            (!filter.via || r.via === filter.via),
+        );
     },
     countInvalid: () => void stats.invalid++,
     countUnknown: () => void stats.unknown++,

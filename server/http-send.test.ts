@@ -82,6 +82,11 @@ describe('POST /api/custom-channel/sockets/message', () => {
       'agent ',
     ]);
     expect(hub.control.frames({ type: 'user_message' }).map((f) => f.via)).toEqual(['http']);
+    expect(hub.control.frames({ via: 'socket' })).toEqual([]);
+    const res = await fetch(`${hub.httpUrl}/__control/frames?via=http&type=action`, {
+      headers: { 'x-control-token': hub.controlToken },
+    });
+    expect(((await res.json()) as Json[]).map((f) => f.eventType)).toEqual(['action']);
   });
 
   it('answers requests that have an answer in the body, with the caller origin allowed', async () => {
@@ -101,6 +106,9 @@ describe('POST /api/custom-channel/sockets/message', () => {
 
     const plain = await postEvent(hub, 'get_user_conversations', { userId: 'u' }, via);
     expect((plain.body as Json).conversations).toHaveLength(2);
+    expect(JSON.stringify(plain.body)).not.toContain('crm');
+    const search = await postEvent(hub, 'get_user_conversations_v2', { userId: 'u', search: '43' }, via);
+    expect((search.body as Json).conversations).toEqual([]);
     const paged = await postEvent(
       hub,
       'get_user_conversations_v2',

@@ -65,7 +65,7 @@ export async function handleHttpSend(req: IncomingMessage, res: ServerResponse, 
   if (!client) return httpError(res, 400, `No open socket ${event.socketId}`);
   if (deps.faults.take(event.eventType)) return void req.socket.destroy();
 
-  const toBody = BODY_ANSWERS[event.eventType];
+  const toBody = Object.hasOwn(BODY_ANSWERS, event.eventType) ? BODY_ANSWERS[event.eventType] : undefined;
   const answer: { status?: number; body?: Json } = {};
   const reply: Reply = {
     send(eventType, payload) {

@@ -8,21 +8,16 @@
  *   npm run hub -- --data .hub-data              # conversations and uploads survive restarts
  *   npm run hub -- --agent-failure-rate 0.5 --transcript-shape transcript --envelope bare --nested-errors
  *
- * Flags: --port N (8787; 0 = free port) · --host H (127.0.0.1) · --keys a,b · --transcript-shape
- * messages|transcript · --transcript-client-ids · --agent-failure-rate 0..1 · --agent-delay-ms N (800) ·
- * --reply-delay-ms N (150) · --envelope wrapped|bare · --nested-errors · --data DIR · --max-upload-bytes N
- * (10 MiB) · --idle-timeout-ms N (600000; 0 off) · --max-connection-age-ms N (2 h; 0 off) · --verbose · --help
+ * Flags: see cli-args.ts (`--help`). Sends over HTTP only, normalised transcripts, links that expire in a minute:
+ *   npm run hub -- --accept-sends http --transcript-style normalised --file-url-ttl 60
  *
  * Demo bot keywords (case-insensitive): help, markdown, cards, file, image, links, pause, html, md, nested,
  * long (413 + /large-message link), action, error, agent/human (live agent Dana; "bye" ends), hi/menu.
  *
  * HTTP: POST /api/custom-channel/sockets/message · GET /api/transcript?conversation_id= (both x-api-key) ·
  * GET /healthz · GET /assets/<name> · GET /pages/<name> · POST /api/file-to-text (multipart: file,
- * includeMetadata, storage, path) · GET /files/<key>?expires=&sig= · GET /large-message/<id> (x-api-key).
- * Control (loopback, Host a loopback name, header x-control-token: the token printed at start, JSON
- * bodies; no CORS): POST /__control/push {conversationId?, frame} · POST /__control/drop ·
- * POST /__control/refuse {ms} · GET /__control/frames?conversationId=&type= · GET /__control/conversations ·
- * POST /__control/reset · GET|POST /__control/options · GET /__control/stats.
+ * includeMetadata, storage, path) · POST /api/presigned-url {fileKey, expiresIn} · GET /files/<key>?expires=&sig=
+ * · GET /large-message/<id> (x-api-key). Control: control-http.ts (the token printed at start).
  */
 import { parseCliArgs, USAGE } from './cli-args';
 import { createHub } from './hub';

@@ -2,8 +2,9 @@
  * `get_user_conversations(_v2)` → `user_conversations`: a user's conversations, newest first, with
  * pagination (`page`/`limit` may be strings; defaults 1 and 10). A string `search` matches metadata and
  * message text; an object `filter` keeps conversations whose metadata has those values. Other shapes of
- * `search`/`filter` (e.g. `{mode:'fred'}`) are ignored.
+ * `search`/`filter` (e.g. `{mode:'fred'}`) are ignored. Private metadata is neither listed nor searched.
  */
+import { visibleMetadata } from './conversation-model';
 import type { Conversation } from './conversations';
 import { partsText } from './user-content';
 import { isObject, type Json } from './wire';
@@ -20,13 +21,17 @@ function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INT
 function matchesSearch(conv: Conversation, search: unknown): boolean {
   if (typeof search !== 'string' || search.trim() === '') return true;
   const needle = search.trim().toLowerCase();
-  const haystack = [JSON.stringify(conv.metadata), ...conv.messages.map((m) => partsText(m.parts))];
+  const haystack = [
+    JSON.stringify(visibleMetadata(conv.metadata)),
+    ...conv.messages.map((m) => partsText(m.parts)),
+  ];
   return haystack.some((text) => text.toLowerCase().includes(needle));
 }
 
 function matchesFilter(conv: Conversation, filter: unknown): boolean {
   if (!isObject(filter)) return true;
-  return Object.entries(filter).every(([key, value]) => conv.metadata[key] === value);
+  const metadata = visibleMetadata(conv.metadata);
+  return Object.entries(filter).every(([key, value]) => metadata[key] === value);
 }
 
 export function listUserConversations(conversations: readonly Conversation[], payload: Json): Json {
@@ -40,7 +45,7 @@ export function listUserConversations(conversations: readonly Conversation[], pa
   const totalPages = Math.ceil(total / pageSize);
   const slice = matching.slice((page - 1) * pageSize, page * pageSize);
   return {
-    conversations: slice.map((c) => ({ conversation_id: c.id, metadata: c.metadata })),
+    conversations: slice.map((c) => ({ conversation_id: c.id, metadata: visibleMetadata(c.metadata) })),
     pagination: {
       hasNextPage: page < totalPages,
       hasPrevPage: page > 1,

@@ -9,7 +9,7 @@ import { type Site, startSite } from './site';
 export interface HostOptions {
   /** data-* attributes, without the `data-` prefix. */
   cfg?: Record<string, string>;
-  csp?: 'strict';
+  csp?: 'strict' | 'trusted-types';
   css?: 'hostile';
   queue?: boolean;
   origin?: 'main' | 'alt';

@@ -2,7 +2,7 @@
  * A static server for e2e: the built widget from `dist/` plus generated host pages that embed it the way a
  * customer would. Pages have no inline script or style, so the strict-CSP page can forbid both.
  *
- *   /page?cfg=<json of data-* attributes>&csp=strict&css=hostile&queue=1&lang=he&dir=rtl
+ *   /page?cfg=<json of data-* attributes>&csp=strict|trusted-types&css=hostile&queue=1&lang=he&dir=rtl
  *   /frame-host?src=<iframe url>            a host page with the iframe embed
  *   /blank                                   a page without the widget (tests insert the tag themselves)
  */
@@ -55,6 +55,10 @@ function hostPage(
   const css = params.get('css') === 'hostile' ? '<link rel="stylesheet" href="/static/hostile.css">' : '';
   const queue = params.get('queue') ? '<script src="/static/queue-snippet.js"></script>' : '';
   const headers: Record<string, string> = {};
+  if (params.get('csp') === 'trusted-types') {
+    // The documented Trusted Types setup: scripts may only reach HTML sinks through the widget's policy.
+    headers['Content-Security-Policy'] = "require-trusted-types-for 'script'; trusted-types captivate-chat";
+  }
   if (params.get('csp') === 'strict') {
     headers['Content-Security-Policy'] = [
       "default-src 'none'",

@@ -7,8 +7,12 @@ import { LOCALES } from '../../src/i18n/locales';
 export const BUDGETS = {
   /** A visitor who never opens the chat: the loader and whatever it fetches by itself. */
   beforeClick: 3.5 * 1024,
-  /** The first open of a conversation holding one markdown message: everything fetched until it is rendered. */
-  openWithMarkdown: 72 * 1024,
+  /**
+   * The first open of a conversation holding one markdown message: everything fetched until it is rendered.
+   * 60.8 KB at the last measurement (loader 3.4, application 45.3, markdown 12.0), with room for small
+   * growth; the goal is 55 KB.
+   */
+  openWithMarkdown: 63 * 1024,
   /** Each locale chunk: what a scenario in LOCALE_SCENARIOS fetches beyond the English one. */
   localeChunk: 2 * 1024,
 } as const;

@@ -13,6 +13,8 @@ export interface LauncherHandle {
   setName(name: string): void;
   /** `label` words the count ("3 unread messages"); it is read after the name while closed. */
   setUnread(count: number, label: string): void;
+  /** Shows `text` above the launcher as an alert (the chat could not load), or removes it (no text). */
+  setNotice(text?: string): void;
   focus(): void;
 }
 
@@ -40,6 +42,7 @@ export function drawLauncher(root: ShadowRoot, initialName: string): LauncherHan
   button.append(svg, badge);
   root.appendChild(button);
 
+  let notice: HTMLElement | undefined;
   let open = false;
   let name = initialName;
   let unread = 0;
@@ -67,6 +70,14 @@ export function drawLauncher(root: ShadowRoot, initialName: string): LauncherHan
       badge.hidden = count === 0;
       badge.textContent = count > 99 ? '99+' : String(count);
       label();
+    },
+    setNotice(text) {
+      notice?.remove();
+      if (!text) return;
+      notice = root.appendChild(doc.createElement('span'));
+      notice.className = 'notice';
+      notice.setAttribute('role', 'alert');
+      notice.textContent = text;
     },
     focus: () => button.focus(),
   };

@@ -51,7 +51,13 @@ export function boot(
   win: Window = window,
 ): void {
   const doc = win.document;
-  const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[] } }).CaptivateChat;
+  const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[]; version?: string } })
+    .CaptivateChat;
+  // A second copy of the tag (a template and a tag manager both adding it) must not draw a second widget.
+  if (previous?.version) {
+    console.warn(`${PREFIX} loaded twice`);
+    return;
+  }
   const queue: QueuedCall[] = Array.isArray(previous?.q) ? previous.q : [];
   const emitter = createEmitter(win);
   const read = (key: string) => script?.getAttribute(`data-${key}`);
@@ -72,7 +78,8 @@ export function boot(
   }
 
   if (!options) {
-    install(() => console.error(`${PREFIX} not started: data-api-key is missing`));
+    // Every call repeats the configuration error, so a host calling the API learns why nothing happens.
+    install(() => console.error(`${PREFIX} data-api-key is required (the channel API key)`));
     return;
   }
 
@@ -82,7 +89,9 @@ export function boot(
   let app: Promise<MountedApp> | undefined;
   let destroyed = false;
   function ensureApp(): Promise<MountedApp> {
-    app ??= loadApp().then((mod) =>
+    if (app) return app;
+    launcher.setNotice();
+    app = loadApp().then((mod) =>
       mod.mountApp({
         root,
         // The keys the launcher did not need are read (and reported) only now, with the application.
@@ -94,7 +103,10 @@ export function boot(
       }),
     );
     app.catch((error) => {
+      // From another origin without Access-Control-Allow-Origin (the usual cause), the browser's own
+      // console message names the header.
       console.error(`${PREFIX} the chat application failed to load`, error);
+      launcher.setNotice(options!.strings.loadFailed || 'Chat unavailable');
       emitter.emit('error', { code: 'load', message: String(error) });
       app = undefined;
     });

@@ -1,7 +1,8 @@
 /**
  * Test helper (not shipped: nothing outside tests imports it). Parses rendered HTML the way the UI
- * will insert it (innerHTML of a div) in an inert jsdom document, and lists every way it could be live.
- * Returns problems instead of throwing so fuzz failures print the whole list.
+ * will insert it (innerHTML of a div) in an inert jsdom document, and lists every way it could be live;
+ * `findLiveElements` checks a tree the renderer built directly. Returns problems instead of throwing so
+ * fuzz failures print the whole list.
  */
 
 const FORBIDDEN_TAGS = new Set([
@@ -49,6 +50,13 @@ function checkElement(el: Element, problems: string[]): void {
     if (!rel.includes('noopener') || !rel.includes('noreferrer'))
       problems.push(`target without rel on <${tag}>`);
   }
+}
+
+/** Every way the elements under `root` (a tree built in the DOM, not parsed) could be live. */
+export function findLiveElements(root: Element): string[] {
+  const problems: string[] = [];
+  for (const el of root.querySelectorAll('*')) checkElement(el, problems);
+  return problems;
 }
 
 export function findLiveMarkup(html: string): string[] {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { loadRichRenderer, needsRichRendering, richRenderer } from './lazy';
-import { renderMarkdown } from './render';
+import { htmlRenderer, markdownRenderer, needsRichRendering } from './lazy';
+import { renderMarkdownDom } from './markdown-dom.test-helper';
 
 describe('needsRichRendering', () => {
   it.each([
@@ -33,21 +33,32 @@ describe('needsRichRendering', () => {
     const plain = ['Hello there.', 'Two\nlines', 'Questions? Ask away!', 'It’s 5 o’clock (UTC).'];
     for (const text of plain) {
       expect(needsRichRendering(text)).toBe(false);
-      const div = document.createElement('div');
-      div.innerHTML = renderMarkdown(text);
+      const div = renderMarkdownDom(text);
       for (const br of div.querySelectorAll('br')) br.replaceWith('\n');
       expect(div.textContent?.replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
     }
   });
 });
 
-describe('loadRichRenderer', () => {
-  it('loads the renderer once and then has it at hand', async () => {
-    const first = loadRichRenderer();
-    const second = loadRichRenderer();
+describe.each([
+  ['markdown', markdownRenderer],
+  ['html', htmlRenderer],
+] as const)('the %s renderer', (_name, lazy) => {
+  it('loads once and then has it at hand', async () => {
+    expect(lazy.current()).toBeUndefined();
+    const first = lazy.load();
+    const second = lazy.load();
     const renderer = await first;
     expect(await second).toBe(renderer);
-    expect(richRenderer()).toBe(renderer);
-    expect(renderer.renderMarkdown('**x**')).toContain('<strong>x</strong>');
+    expect(lazy.current()).toBe(renderer);
+  });
+});
+
+describe('the loaded renderers', () => {
+  it('markdown becomes nodes, html a sanitised string', async () => {
+    const md = await markdownRenderer.load();
+    const html = await htmlRenderer.load();
+    expect(renderMarkdownDom('**x**', md).innerHTML).toBe('<p><strong>x</strong></p>');
+    expect(html.renderHtml('<b onclick="x()">x</b>')).toBe('<b>x</b>');
   });
 });

@@ -1,13 +1,18 @@
 /**
- * Rich rendering (marked + DOMPurify, about half the widget's bytes) lives in its own chunk, fetched the first
- * time a message actually has markup. Most chat lines are plain sentences: those are shown as text nodes,
- * which is both safe by construction and free, so a visitor who never sees markup never downloads the parser.
+ * The two rich renderers live in their own chunks, fetched the first time a message needs one:
+ *   markdown (marked's lexer + the node builder) when a bot or agent text has markup;
+ *   html (DOMPurify + the sanitiser) when a message has an `html` part.
+ * Most chat lines are plain sentences: those are shown as text nodes, which is both safe by construction and
+ * free, so a visitor who never sees markup never downloads a parser.
  */
-import type { Renderer } from './render';
+import { h } from 'preact';
+import { createRenderCache } from './render-cache';
+import type { HtmlRenderer } from './render-html';
+import type { MarkdownRenderer } from './render-markdown';
 
 /**
- * Characters and line shapes that markdown (or an html part) could turn into something other than the same
- * text. Anything matching goes through the full pipeline; anything else renders identically as plain text.
+ * Characters and line shapes that markdown could turn into something other than the same text. Anything
+ * matching goes through the markdown renderer; anything else renders identically as plain text.
  */
 const MARKUP = /[*_`#>[\]<|~\\&@]|:\/\/|www\.|^\s*(?:[-+]|\d+[.)])\s|^\s*[-=]{3,}\s*$|^ {4}/m;
 
@@ -15,24 +20,37 @@ export function needsRichRendering(text: string): boolean {
   return MARKUP.test(text);
 }
 
-let loaded: Renderer | undefined;
-let loading: Promise<Renderer> | undefined;
-
-/** The renderer when its chunk has arrived, else undefined (call `loadRichRenderer`). */
-export function richRenderer(): Renderer | undefined {
-  return loaded;
+export interface LazyRenderer<R> {
+  /** The renderer when its chunk has arrived, else undefined (call `load`). */
+  current(): R | undefined;
+  load(): Promise<R>;
 }
 
-export function loadRichRenderer(): Promise<Renderer> {
-  loading ??= import('./render').then(
-    (mod) => {
-      loaded = { renderMarkdown: mod.renderMarkdown, renderHtml: mod.renderHtml };
-      return loaded;
+function lazy<R>(importer: () => Promise<R>): LazyRenderer<R> {
+  let loaded: R | undefined;
+  let loading: Promise<R> | undefined;
+  return {
+    current: () => loaded,
+    load() {
+      loading ??= importer().then(
+        (renderer) => {
+          loaded = renderer;
+          return renderer;
+        },
+        (error: unknown) => {
+          loading = undefined; // A failed chunk fetch (offline) is retried by the next message that needs it.
+          throw error;
+        },
+      );
+      return loading;
     },
-    (error: unknown) => {
-      loading = undefined; // A failed chunk fetch (offline) is retried by the next message that needs it.
-      throw error;
-    },
-  );
-  return loading;
+  };
 }
+
+export const markdownRenderer: LazyRenderer<MarkdownRenderer> = lazy(() =>
+  import('./render-markdown').then((mod) => mod.createMarkdownRenderer(h, createRenderCache())),
+);
+
+export const htmlRenderer: LazyRenderer<HtmlRenderer> = lazy(() =>
+  import('./render-html').then((mod) => mod.createHtmlRenderer(createRenderCache())),
+);

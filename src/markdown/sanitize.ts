@@ -86,28 +86,45 @@ function enforceUrlPolicy(node: Element): void {
   else if (tag === 'img') policeImage(node);
 }
 
-let purifier: Purifier | undefined;
-
-/** Created on first use so that importing this module touches no `window` (SSR, node tests). */
-function getPurifier(): Purifier {
-  if (purifier) return purifier;
-  const instance = DOMPurify(globalThis.window);
-  if (!instance.isSupported) throw new Error('DOMPurify is not supported in this environment');
-  instance.addHook('afterSanitizeAttributes', enforceUrlPolicy);
-  purifier = instance;
-  return instance;
+/**
+ * The two independent URL checks. Each must hold alone (the other may have a bug), so tests build sanitisers
+ * with one switched off; the widget only ever uses `sanitizeHtml`, with both on.
+ */
+export interface SanitizerLayers {
+  /** DOMPurify's own URI check, with our scheme allowlist (`ALLOWED_URI_REGEXP`). */
+  uriRule: boolean;
+  /** The afterSanitizeAttributes hook that re-checks every URL with url-policy.ts. */
+  urlHook: boolean;
 }
 
-/** Sanitises an HTML string. Throws when no DOM is available; callers fall back to escaped text. */
-export function sanitizeHtml(html: string): string {
-  const purify = getPurifier();
-  // DOMPurify parses with DOMParser, which without a doctype builds a quirks-mode document, where e.g.
-  // `<p><table>` nests instead of closing the <p>. The UI inserts into a standards-mode document, so
-  // DOMPurify parses in that mode too and checks the same tree shape the browser will build. The doctype
-  // is not part of the returned body markup. (Side effect: leading whitespace of the input is dropped.)
-  return purify.sanitize(`<!DOCTYPE html>${html}`, {
-    ...BASE_CONFIG,
-    // Our policy, or null: null stops DOMPurify from creating its own `dompurify` policy (trusted-types.ts).
-    TRUSTED_TYPES_POLICY: trustedTypesPolicy(),
-  });
+/** Matches every value: what DOMPurify's URI check becomes when a test switches it off. */
+const ANY_URI = /(?:)/;
+
+/** A sanitiser running the given layers. The purifier is created on first use, so importing touches no `window`. */
+export function createSanitizer(layers: SanitizerLayers): (html: string) => string {
+  let purifier: Purifier | undefined;
+  function getPurifier(): Purifier {
+    if (purifier) return purifier;
+    const instance = DOMPurify(globalThis.window);
+    if (!instance.isSupported) throw new Error('DOMPurify is not supported in this environment');
+    if (layers.urlHook) instance.addHook('afterSanitizeAttributes', enforceUrlPolicy);
+    purifier = instance;
+    return instance;
+  }
+  return (html) => {
+    const purify = getPurifier();
+    // DOMPurify parses with DOMParser, which without a doctype builds a quirks-mode document, where e.g.
+    // `<p><table>` nests instead of closing the <p>. The UI inserts into a standards-mode document, so
+    // DOMPurify parses in that mode too and checks the same tree shape the browser will build. The doctype
+    // is not part of the returned body markup. (Side effect: leading whitespace of the input is dropped.)
+    return purify.sanitize(`<!DOCTYPE html>${html}`, {
+      ...BASE_CONFIG,
+      ...(layers.uriRule ? {} : { ALLOWED_URI_REGEXP: ANY_URI }),
+      // Our policy, or null: null stops DOMPurify from creating its own `dompurify` policy (trusted-types.ts).
+      TRUSTED_TYPES_POLICY: trustedTypesPolicy(),
+    });
+  };
 }
+
+/** Sanitises an HTML string with every layer. Throws when no DOM is available; callers fall back to escaped text. */
+export const sanitizeHtml: (html: string) => string = createSanitizer({ uriRule: true, urlHook: true });

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { h, render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
 /** Stands in for TrustedHTML: an object, as in browsers, that only stringifies back to its content. */
@@ -15,7 +16,16 @@ function fakeFactory(createPolicy: (name: string, rules: { createHTML: (s: strin
 
 async function freshModule() {
   vi.resetModules(); // the policy is created once per module instance
-  return import('./index');
+  const md = await import('./index');
+  const { renderHtml } = md.createHtmlRenderer(md.createRenderCache());
+  const markdown = md.createMarkdownRenderer(h, md.createRenderCache());
+  /** The text the markdown renderer shows for `text`. */
+  const markdownText = (text: string) => {
+    const div = document.createElement('div');
+    render(h('div', null, markdown.renderMarkdown(text)), div);
+    return div.textContent;
+  };
+  return { ...md, renderHtml, markdownText };
 }
 
 afterEach(() => {
@@ -25,8 +35,8 @@ afterEach(() => {
 describe('Trusted Types', () => {
   test('without Trusted Types, toTrustedHtml returns the string', async () => {
     const md = await freshModule();
-    const html = md.renderMarkdown('**x**');
-    expect(md.toTrustedHtml(html)).toBe('<p><strong>x</strong></p>');
+    const html = md.renderHtml('<b>x</b>');
+    expect(md.toTrustedHtml(html)).toBe('<b>x</b>');
   });
 
   test('creates one policy under the documented name and uses it for DOMPurify and for output', async () => {
@@ -52,6 +62,9 @@ describe('Trusted Types', () => {
     const trusted = md.toTrustedHtml(html);
     expect(trusted).toBeInstanceOf(FakeTrustedHtml);
     expect(String(trusted)).toBe('<b>hi</b>');
+    // Markdown decodes a character reference through the same policy, and only the reference itself.
+    expect(md.markdownText('caf&eacute; <b>x</b>')).toBe('café <b>x</b>');
+    expect(created).toHaveLength(1);
   });
 
   test('a refused policy (host CSP) leaves rendering working with plain strings', async () => {
@@ -62,10 +75,9 @@ describe('Trusted Types', () => {
       }),
     );
     const md = await freshModule();
-    const html = md.renderMarkdown('[a](https://example.com)');
-    expect(html).toBe(
-      '<p><a href="https://example.com/" target="_blank" rel="noopener noreferrer">a</a></p>',
-    );
+    const html = md.renderHtml('<a href="https://example.com">a</a>');
+    expect(html).toBe('<a href="https://example.com/" target="_blank" rel="noopener noreferrer">a</a>');
     expect(md.toTrustedHtml(html)).toBe(html);
+    expect(md.markdownText('**caf&eacute;**')).toBe('café');
   });
 });

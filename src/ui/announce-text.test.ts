@@ -35,4 +35,18 @@ describe('announcement', () => {
     expect(said.length).toBeLessThanOrEqual('Bot: '.length + MAX_ANNOUNCED_CHARS);
     expect(said.endsWith('…')).toBe(true);
   });
+
+  it('reads only the beginning of a huge message: the same words as for its first part', () => {
+    const part = {
+      kind: 'html' as const,
+      html: `<p>${'Lorem <b>ipsum</b> dolor sit amet. '.repeat(600)}</p>`,
+    };
+    const huge = announcement(
+      'Bot',
+      Array.from({ length: 200 }, () => part),
+    );
+    expect(huge).toBe(announcement('Bot', [part]));
+    expect(huge.startsWith('Bot: Lorem ipsum dolor sit amet. Lorem')).toBe(true);
+    expect(announcement('Bot', [{ kind: 'text', text: 'short' }, part])).toMatch(/^Bot: short Lorem ipsum/);
+  });
 });

@@ -6,6 +6,11 @@
 import type { MessagePart } from '../protocol/model';
 
 export const MAX_ANNOUNCED_CHARS = 300;
+/**
+ * Source read per part: enough to fill an announcement once markup is stripped. A message may carry
+ * megabytes; reading all of it for 300 characters would hold the main thread (one hub frame, one task).
+ */
+const SOURCE_CHARS_PER_PART = MAX_ANNOUNCED_CHARS * 8;
 
 /** Markdown (or HTML) source to the words a reader hears. Not a sanitiser: the result goes in a text node. */
 export function plainWords(source: string): string {
@@ -23,11 +28,11 @@ export function plainWords(source: string): string {
 function partWords(part: MessagePart): string {
   switch (part.kind) {
     case 'text':
-      return plainWords(part.text);
+      return plainWords(part.text.slice(0, SOURCE_CHARS_PER_PART));
     case 'md':
-      return plainWords(part.md);
+      return plainWords(part.md.slice(0, SOURCE_CHARS_PER_PART));
     case 'html':
-      return plainWords(part.html);
+      return plainWords(part.html.slice(0, SOURCE_CHARS_PER_PART));
     case 'choices':
     case 'links':
     case 'files':
@@ -41,7 +46,17 @@ function partWords(part: MessagePart): string {
 
 /** "Name: words", cut to MAX_ANNOUNCED_CHARS; empty when the message has no words at all. */
 export function announcement(name: string | undefined, parts: readonly MessagePart[]): string {
-  const words = parts.map(partWords).filter(Boolean).join(' ');
+  const pieces: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    if (length > MAX_ANNOUNCED_CHARS) break; // the rest would be cut anyway
+    const piece = partWords(part);
+    if (piece) {
+      pieces.push(piece);
+      length += piece.length + 1;
+    }
+  }
+  const words = pieces.join(' ');
   if (!words) return '';
   const cut = words.length > MAX_ANNOUNCED_CHARS ? `${words.slice(0, MAX_ANNOUNCED_CHARS - 1)}…` : words;
   return name ? `${name}: ${cut}` : cut;

@@ -7,19 +7,14 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n';
-import { loadRichRenderer } from '../markdown/lazy';
-import { renderMarkdown } from '../markdown/render';
+import { htmlRenderer, markdownRenderer } from '../markdown/lazy';
+import type { MarkdownRenderer } from '../markdown/render-markdown';
 import type { MessagePart, SenderKind } from '../protocol/model';
 import { createSafeStorage } from '../storage';
 import { type ChatStore, createChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage, type DeliveryState } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
 import { App } from './app';
-
-vi.mock('../markdown/render', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../markdown/render')>();
-  return { ...real, renderMarkdown: vi.fn(real.renderMarkdown) };
-});
 
 const i18n = createI18n();
 
@@ -91,9 +86,11 @@ function key(el: Element, init: KeyboardEventInit) {
   return event;
 }
 
-// The rich-text chunk is fetched on demand in the browser; here it is loaded once, up front.
+// The rich-text chunks are fetched on demand in the browser; here they are loaded once, up front.
+let markdown: MarkdownRenderer;
 beforeAll(async () => {
-  await loadRichRenderer();
+  markdown = await markdownRenderer.load();
+  await htmlRenderer.load();
 });
 
 beforeEach(() => {
@@ -342,9 +339,10 @@ describe('messages', () => {
 
   it('does not re-render the other messages when one is appended or one changes', () => {
     mount({ open: true });
+    const spy = vi.spyOn(markdown, 'renderMarkdown');
+    const rendered = () => spy.mock.calls.filter(([text]) => text === '**one**').length;
     add('bot', [{ kind: 'text', text: '**one**' }]);
     const first = $('[data-sender="bot"]');
-    const rendered = () => vi.mocked(renderMarkdown).mock.calls.filter(([text]) => text === '**one**').length;
     expect(rendered()).toBe(1);
     const user = add('user', [{ kind: 'text', text: 'two' }], { delivery: 'sending' });
     add('bot', [{ kind: 'text', text: 'three' }]);
@@ -354,6 +352,7 @@ describe('messages', () => {
     });
     expect($('[data-sender="bot"]')).toBe(first);
     expect(rendered()).toBe(1);
+    spy.mockRestore();
   });
 
   it('shows a typing indicator with words for screen readers', () => {

@@ -9,7 +9,7 @@ import { useUi } from './context';
 import { DeliveryStatus } from './delivery-status';
 import { ErrorBoundary } from './error-boundary';
 import { memo } from './memo';
-import { MessagePart } from './message-part';
+import { MessageParts } from './message-parts';
 
 export interface MessageItemProps {
   message: ChatMessage;
@@ -33,9 +33,7 @@ function MessageItemView({ message, name, first, avatar }: MessageItemProps) {
       <div class="cc-msg-body">
         {!first && <span class="cc-sr-only">{name}</span>}
         <ErrorBoundary>
-          {message.parts.map((part, i) => (
-            <MessagePart key={i} part={part} message={message} name={name} />
-          ))}
+          <MessageParts message={message} name={name} />
         </ErrorBoundary>
         {message.delivery && (
           <DeliveryStatus delivery={message.delivery} onRetry={() => store.retryMessage(message.id)} />

@@ -1,0 +1,45 @@
+/**
+ * The states beyond the happy path under a strict CSP (no inline script or style, images only from the hub):
+ * the hand-off to an agent and back, a hub error, a dropped connection and the reconnect. Not one violation.
+ */
+import { expect, test } from './support/fixtures';
+
+test('hand-off, a hub error and a reconnect under a strict CSP: no violation', async ({
+  page,
+  openHost,
+  hub,
+}) => {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as { __csp?: string[] };
+      w.__csp ??= [];
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const w = await openHost(page, { csp: 'strict' });
+  await w.openChat();
+
+  await w.panel.getByRole('button', { name: 'Talk to a human' }).click();
+  await expect(w.log.getByText('Dana joined the chat')).toBeVisible();
+  await expect(w.log.locator('[data-sender="agent"] img').first()).toBeVisible();
+  await w.send('bye');
+  await expect(w.log.getByText('Dana left the chat')).toBeVisible();
+
+  const notices = await w.log.locator('[data-sender="system"]').count();
+  await w.send('error');
+  await expect.poll(() => w.log.locator('[data-sender="system"]').count()).toBeGreaterThan(notices);
+
+  // The hub drops every socket and refuses for a while: the reconnecting state, then back.
+  hub.control.refuse(1_000);
+  hub.control.drop();
+  await w.send('sent while disconnected');
+  await expect(w.log.locator('[data-sender="user"]').last()).toContainText('sent while disconnected');
+  await expect(w.log.locator('[data-delivery="sent"]').last()).toBeVisible({ timeout: 20_000 });
+
+  expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+  expect(violations).toEqual([]);
+});
