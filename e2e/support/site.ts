@@ -73,7 +73,7 @@ function hostPage(
   }
   const lang = escapeAttr(params.get('lang') ?? 'en');
   const dir = params.get('dir') === 'rtl' ? ' dir="rtl"' : '';
-  const html = `<!doctype html><html lang="${lang}"${dir}><head><meta charset="utf-8"><title>Host page</title>${css}</head>
+  const html = `<!doctype html><html lang="${lang}"${dir}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"><title>Host page</title>${css}</head>
 <body><h1>Host page</h1><p>Some content.</p><button id="host-button">Host button</button>${queue}
 <script src="/captivate-chat.js" async${attrText}></script></body></html>`;
   return { html, headers };

@@ -2,6 +2,8 @@
  * Size budgets, in bytes of brotli (quality 11) per response, summed over the widget's JS and CSS responses
  * that Chromium fetched in each scenario (scripts/size/scenarios.ts). gzip is reported beside them.
  */
+import { LOCALES } from '../../src/i18n/locales';
+
 export const BUDGETS = {
   /** A visitor who never opens the chat: the loader and whatever it fetches by itself. */
   beforeClick: 3.5 * 1024,
@@ -20,4 +22,6 @@ export const BUDGETS = {
  * on the script tag (without the `data-` prefix). Every JS/CSS response it fetched that the English run did
  * not is that locale's chunk and must fit `BUDGETS.localeChunk`.
  */
-export const LOCALE_SCENARIOS: { locale: string; cfg: Record<string, string> }[] = [];
+export const LOCALE_SCENARIOS: { locale: string; cfg: Record<string, string> }[] = LOCALES.filter(
+  (locale) => locale !== 'en',
+).map((locale) => ({ locale, cfg: { locale } }));

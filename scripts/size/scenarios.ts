@@ -75,7 +75,8 @@ export function openWithMarkdown(env: SizeEnv, cfg: Record<string, string> = {})
     const value = JSON.stringify(seeded.conversationId);
     await page.evaluate(`localStorage.setItem(${JSON.stringify(env.storageKey)}, ${JSON.stringify(value)})`);
     await page.goto(pageUrl(env.site, cfg));
-    await page.getByRole('button', { name: 'Open chat' }).click({ timeout: STEP_TIMEOUT });
+    // The launcher by its popup, not its name: the name is in the visitor's language.
+    await page.locator('captivate-chat button[aria-haspopup="dialog"]').click({ timeout: STEP_TIMEOUT });
     const message = log(page).locator('[data-sender="bot"]').last();
     await message.locator('strong').first().waitFor({ timeout: STEP_TIMEOUT });
     await message.locator('ol li, pre code, a[href]').first().waitFor({ timeout: STEP_TIMEOUT });

@@ -4,9 +4,7 @@
  * the launcher) and by the application (to pick its strings), so both agree.
  */
 export function localePreferences(configured: string | undefined, win: Window): (string | undefined)[] {
-  const nav = win.navigator;
-  const languages = nav.languages?.length ? nav.languages : [nav.language];
-  return [configured, ...languages, win.document.documentElement.lang];
+  return [configured, ...win.navigator.languages, win.document.documentElement.lang];
 }
 
 /** `rtl` when the host page is written right to left (its `<html>` or `<body>` says so). */

@@ -3,20 +3,20 @@
  * parsed options, renders the UI into the shadow root (or the iframe page) and returns the controller the
  * JS API and the iframe bridge drive.
  */
-import { effect, signal } from '@preact/signals';
+import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { createI18n, en, type I18n, loadI18n } from '../i18n';
 import { createSafeStorage, hashKey } from '../storage';
 import { createChatStore } from '../store/chat-store';
 import type { Emit } from '../store/events';
 import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
+import { brandColors, parseColor } from '../ui/brand-colors';
 import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
 import { runCommand, type WidgetController } from './controller';
 import { createSession } from './create-session';
 import type { LauncherHandle } from './launcher';
-import { localePreferences, pageDirection } from './locale-preferences';
 import { adoptStyles } from './styles';
+import { createWidgetLocale } from './widget-locale';
 
 export interface MountArgs {
   /** The shadow root (script-tag embed) or a shadow root on the iframe page's body. */
@@ -35,29 +35,11 @@ export interface MountedApp extends WidgetController {
 }
 
 export function mountApp({ root, options, emit, mode, launcher, uploader, nonce }: MountArgs): MountedApp {
-  const doc = root.ownerDocument;
-  const win = doc.defaultView ?? window;
-  // The panel renders once its language's table is here (a small chunk, fetched only by its visitors);
-  // until then, and for the store's notices, English.
-  const fallback = createI18n(en, { overrides: options.strings });
-  const i18n = signal<I18n | undefined>(undefined);
-  const t: I18n['t'] = (key, params) => (i18n.peek() ?? fallback).t(key, params);
-  let localeRequests = 0;
-  function setLocale(locale: string | undefined): Promise<void> {
-    const request = ++localeRequests;
-    return loadI18n({
-      preferences: localePreferences(locale, win),
-      pageDir: pageDirection(doc),
-      overrides: options.strings,
-    }).then((next) => {
-      if (request !== localeRequests) return; // A later setLocale won.
-      const host = root.host as HTMLElement;
-      host.lang = next.tag;
-      host.dir = next.dir;
-      launcher?.setName(next.t('launcherOpen'));
-      i18n.value = next;
-    });
-  }
+  const host = root.host as HTMLElement;
+  const win = host.ownerDocument.defaultView ?? window;
+  // The panel renders once its language's table is here (a small chunk, fetched only by its visitors).
+  const locale = createWidgetLocale(host, options.strings, launcher);
+  const { i18n, t } = locale;
 
   const storage = createSafeStorage(options.persist, {
     namespace: hashKey(`${options.url}|${options.apiKey}`),
@@ -75,6 +57,14 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
   });
 
   adoptStyles(root, panelCss, nonce);
+  // Text on the brand colour and the brand colour as text, both at WCAG AA contrast whatever it is. Read
+  // from the cascade: a host stylesheet may set --cc-primary as well as the primary-color key.
+  const primary = parseColor(
+    win.getComputedStyle(host).getPropertyValue('--cc-primary').trim(),
+    host.ownerDocument,
+  );
+  if (primary)
+    for (const [name, value] of Object.entries(brandColors(primary))) host.style.setProperty(name, value);
   const container = root.ownerDocument.createElement('div');
   container.className = 'cc-app';
   root.appendChild(container);
@@ -83,7 +73,8 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
     ? effect(() => {
         const count = store.state.unread.value;
         launcher.setOpen(store.state.open.value);
-        launcher.setUnread(count, (i18n.value ?? fallback).t('unreadCount', { count }));
+        // Reads the signal, so a language switch re-words the count.
+        launcher.setUnread(count, (i18n.value ?? locale).t('unreadCount', { count }));
       })
     : () => {};
 
@@ -105,7 +96,7 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
     );
   }
   render(<Localized />, container);
-  void setLocale(options.locale);
+  void locale.set(options.locale);
   store.connect();
 
   const controller: WidgetController = {
@@ -126,7 +117,7 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
       store.history.deleteConversation(id);
     },
     getMetadata: () => store.history.getMetadata(),
-    setLocale: (locale) => setLocale(locale),
+    setLocale: (tag) => locale.set(tag),
     destroy: () => {
       stopEffects();
       store.destroy();

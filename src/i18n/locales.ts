@@ -28,8 +28,11 @@ export type LocaleTag = (typeof LOCALES)[number];
 
 export type TextDirection = 'ltr' | 'rtl';
 
-/** Languages written right to left (by language subtag), supported or not: a host may supply the strings. */
-const RTL = /^(ar|he|fa|ur|ps|yi|ckb|dv|sd|ug)(-|$)/i;
+/**
+ * Languages written right to left, supported or not (a host may supply the strings): the common ones. Sites
+ * in rarer ones (Pashto, Yiddish, Sorani…) mirror the widget through their page's `dir="rtl"`.
+ */
+const RTL = /^(ar|he|fa|ur)(-|$)/i;
 const TRADITIONAL_CHINESE = /^zh-(hant|tw|hk|mo)(-|$)/i;
 
 export interface NegotiatedLocale {

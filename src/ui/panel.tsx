@@ -1,6 +1,7 @@
 /**
  * The chat panel (`role="dialog"`, named by the title): header, connection status, the log, "talk to a
  * human", the composer, and the drop target for files. Escape anywhere closes it in launcher mode.
+ * Full screen (a phone) it is modal: focus stays inside, the page behind does not scroll, and Back closes it.
  *
  * The history view takes the chat's place; the chat stays mounted but hidden meanwhile (its wrapper is
  * `display: contents`, so the layout is unchanged), keeping the draft and the scroll position. A pending
@@ -12,13 +13,17 @@ import { Composer } from './composer';
 import { ConfirmDialog } from './confirm-dialog';
 import { useUi } from './context';
 import { DropOverlay } from './drop-overlay';
+import { trapTab } from './focus-trap';
 import { Header } from './header';
 import { HumanButton } from './human-button';
 import { LazyHistoryPanel } from './lazy-history';
 import { MessageList } from './message-list';
+import { useBackToClose } from './phone/use-back-to-close';
+import { useFullScreen } from './phone/use-full-screen';
+import { useScrollLock } from './phone/use-scroll-lock';
+import { useVisualViewport } from './phone/use-visual-viewport';
 import { StatusBar } from './status-bar';
 import { useFileDrop } from './use-file-drop';
-import { useVisualViewport } from './use-visual-viewport';
 
 export interface PanelProps {
   open: boolean;
@@ -34,18 +39,22 @@ export function Panel({ open, onClose }: PanelProps) {
   const drop = useFileDrop(
     options.attachments ? (files) => store.attachFiles(withCleanNames(files)) : undefined,
   );
-  const viewport = useVisualViewport(mode === 'launcher' && open);
+  const fullScreen = useFullScreen(mode === 'launcher' && open);
+  const viewport = useVisualViewport(fullScreen);
+  useScrollLock(fullScreen, globalThis.document);
+  useBackToClose(fullScreen && !!onClose, globalThis.window, () => onClose?.());
 
   return (
     <div
       class="cc-panel"
       role="dialog"
-      aria-modal="false"
+      aria-modal={fullScreen ? 'true' : 'false'}
       aria-label={title}
       hidden={!open}
       style={viewport}
       data-dragging={drop.active ? '' : undefined}
       onKeyDown={(event) => {
+        if (fullScreen) trapTab(event, event.currentTarget);
         if (event.key !== 'Escape' || !onClose || event.defaultPrevented || event.isComposing) return;
         event.preventDefault();
         onClose();
