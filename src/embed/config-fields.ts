@@ -119,7 +119,7 @@ export function createReader(read: RawConfig, report: ReportError): ConfigReader
     const wanted = expected ? ` (expected ${expected})` : '';
     report(
       key,
-      `has an invalid value ${JSON.stringify(raw.slice(0, 80))}${wanted}; using the default (see the README)`,
+      `has an invalid value ${JSON.stringify(raw.slice(0, 80))}${wanted}; using the default`,
     );
     return fallback;
   }
