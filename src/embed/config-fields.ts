@@ -117,10 +117,7 @@ export function createReader(read: RawConfig, report: ReportError): ConfigReader
     const value = parse(raw.trim());
     if (value !== undefined) return value;
     const wanted = expected ? ` (expected ${expected})` : '';
-    report(
-      key,
-      `has an invalid value ${JSON.stringify(raw.slice(0, 80))}${wanted}; using the default`,
-    );
+    report(key, `has an invalid value ${JSON.stringify(raw.slice(0, 80))}${wanted}; using the default`);
     return fallback;
   }
   return { get, opt: (key, parse) => get(key, parse, undefined) };
