@@ -163,3 +163,27 @@ test('without BroadcastChannel, two tabs still share the conversation through st
   }
   expect(await storedConversationId(second)).toBe(await storedConversationId(first));
 });
+
+test('markdown whose renderer chunk fails to load is shown as its text, and the next message loads it again', async ({
+  page,
+  openHost,
+  hub,
+}) => {
+  const w = await openHost(page);
+  await w.openChat();
+  const conversationId = await storedConversationId(page);
+  const markdown = (id: string, text: string) => ({
+    event_type: 'bot_message',
+    event_payload: { type: 'message_create', ch_msg_id: id, content: [{ type: 'text', text }] },
+  });
+  const blocked = /\/assets\/render-markdown-[^/]*\.js$/;
+  await page.route(blocked, (route) => route.abort('failed'));
+  hub.control.push(conversationId, markdown('md-1', 'A **first** answer'));
+  const first = w.log.locator('[data-message-id="md-1"]');
+  await expect(first).toContainText('A **first** answer');
+  await expect(first.locator('strong')).toHaveCount(0);
+  await page.unroute(blocked);
+  hub.control.push(conversationId, markdown('md-2', 'A **second** answer'));
+  await expect(w.log.locator('[data-message-id="md-2"] strong')).toHaveText('second');
+  await expect(w.composer).toBeEditable();
+});

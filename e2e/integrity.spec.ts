@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Hub } from '../server/hub';
-import { expect, storedConversationId, test, type Widget } from './support/fixtures';
+import { expect, hostUrl, storedConversationId, test, type Widget, widgetLocators } from './support/fixtures';
 
 declare global {
   interface Window {
@@ -13,7 +13,7 @@ declare global {
   }
 }
 
-const HOST_EVENTS = ['error', 'update', 'agent', 'action', 'message', 'conversation'];
+const HOST_EVENTS = ['error', 'update', 'agent', 'action', 'message', 'conversation', 'sent'];
 
 /** Records every `captivate:*` DOM event of interest from the first script on. */
 async function recordEvents(page: Page): Promise<void> {
@@ -174,6 +174,30 @@ test.describe('agent hand-off', () => {
     } finally {
       hub.control.setOptions({ agentDelayMs: 800 });
     }
+  });
+});
+
+test.describe('page context', () => {
+  test('a second page with other metadata sends it for the resumed conversation, once, and the host hears it', {
+    tag: '@every-mode',
+  }, async ({ context, site, hub }) => {
+    const home = await context.newPage();
+    await recordEvents(home);
+    await home.goto(hostUrl(site, { cfg: { metadata: JSON.stringify({ page: '/home' }) } }));
+    await widgetLocators(home).openChat();
+    const conversationId = await storedConversationId(home);
+    await home.close();
+
+    const pricing = await context.newPage();
+    await recordEvents(pricing);
+    await pricing.goto(hostUrl(site, { cfg: { metadata: JSON.stringify({ page: '/pricing' }) } }));
+    const sent = () => eventsNamed(pricing, 'sent');
+    await expect.poll(async () => (await sent()).map((e) => e.kind)).toContain('metadata');
+    const metadataFrames = hub.control.frames({ type: 'metadata', conversationId });
+    expect(metadataFrames.map((f) => (f.payload as { metadata: unknown }).metadata)).toEqual([
+      { page: '/pricing' },
+    ]);
+    expect((await sent()).find((e) => e.kind === 'metadata')).toMatchObject({ conversationId });
   });
 });
 
