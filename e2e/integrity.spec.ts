@@ -5,11 +5,25 @@
  */
 import type { Page } from '@playwright/test';
 import type { Hub } from '../server/hub';
+import type { RuntimeOptions } from '../server/options';
 import { expect, hostUrl, storedConversationId, test, type Widget, widgetLocators } from './support/fixtures';
 
 declare global {
   interface Window {
     __hostEvents: Array<{ name: string; detail: Record<string, unknown> }>;
+  }
+}
+
+/** Runs `body` with the worker's hub changed by `patch`, then puts back what the patch changed. */
+async function withHubOptions(hub: Hub, patch: Partial<RuntimeOptions>, body: () => Promise<void>) {
+  const before = hub.control.options();
+  hub.control.setOptions(patch);
+  try {
+    await body();
+  } finally {
+    hub.control.setOptions(
+      Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof RuntimeOptions]])),
+    );
   }
 }
 
@@ -71,8 +85,7 @@ test.describe('nothing silent', () => {
     tag: '@every-mode',
   }, async ({ page, openHost, hub }) => {
     test.setTimeout(40_000);
-    hub.control.setOptions({ startAnswerRate: 0 });
-    try {
+    await withHubOptions(hub, { startAnswerRate: 0 }, async () => {
       await recordEvents(page);
       const w = await openHost(page);
       await w.launcher.click();
@@ -81,9 +94,7 @@ test.describe('nothing silent', () => {
       expect((await eventsNamed(page, 'error')).map((e) => e.code)).toContain('start_timeout');
       await expect(w.composer).toHaveValue('hello, anyone?');
       expect(hub.control.frames({ type: 'conversation_start' }).length).toBeGreaterThanOrEqual(2);
-    } finally {
-      hub.control.setOptions({ startAnswerRate: 1 });
-    }
+    });
   });
 });
 
@@ -160,8 +171,7 @@ test.describe('agent hand-off', () => {
     openHost,
     hub,
   }) => {
-    hub.control.setOptions({ agentDelayMs: 5_000 });
-    try {
+    await withHubOptions(hub, { agentDelayMs: 5_000 }, async () => {
       await recordEvents(page);
       const w = await openHost(page, { cfg: { 'agent-wait-ms': '1500' } });
       await w.openChat();
@@ -171,9 +181,7 @@ test.describe('agent hand-off', () => {
       await expect(w.panel.getByRole('button', { name: 'Talk to a human' })).toBeEnabled();
       const phases = (await eventsNamed(page, 'agent')).map((e) => e.phase);
       expect(phases).toEqual(['waiting', 'failed']);
-    } finally {
-      hub.control.setOptions({ agentDelayMs: 800 });
-    }
+    });
   });
 });
 
@@ -265,8 +273,7 @@ test.describe('file links', () => {
     openHost,
     hub,
   }) => {
-    hub.control.setOptions({ fileUrlTtlS: 1 });
-    try {
+    await withHubOptions(hub, { fileUrlTtlS: 1 }, async () => {
       const { w } = await openedChat(page, openHost);
       await sendImageThenLetItExpire(page, w, hub);
       hub.control.setOptions({ fileUrlTtlS: 7_200 });
@@ -280,9 +287,7 @@ test.describe('file links', () => {
       await expect(image).toBeVisible();
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
       expect(refreshes).toContain('POST');
-    } finally {
-      hub.control.setOptions({ fileUrlTtlS: 7_200 });
-    }
+    });
   });
 
   test('when no fresh link can be had, the file shows its name and "link expired", not a broken image', async ({
@@ -290,20 +295,17 @@ test.describe('file links', () => {
     openHost,
     hub,
   }) => {
-    hub.control.setOptions({ fileUrlTtlS: 1 });
-    try {
-      // The file service will not renew any link, from the first render on.
-      await page.route('**/api/presigned-url', (route) => route.fulfill({ status: 503, body: '{}' }));
+    await withHubOptions(hub, { fileUrlTtlS: 1 }, async () => {
       const { w } = await openedChat(page, openHost);
       await sendImageThenLetItExpire(page, w, hub);
+      // From here on the file service renews no link.
+      await page.route('**/api/presigned-url', (route) => route.fulfill({ status: 503, body: '{}' }));
       await page.reload();
       await w.launcher.click();
       const bubble = w.log.locator('[data-sender="user"]').filter({ hasText: 'see the picture' });
       await expect(bubble.getByText('link expired')).toBeVisible();
       await expect(bubble).toContainText('dot.png');
       await expect(bubble.locator('img')).toHaveCount(0);
-    } finally {
-      hub.control.setOptions({ fileUrlTtlS: 7_200 });
-    }
+    });
   });
 });
