@@ -17,7 +17,7 @@ test('a renamed chunk fails the size check and is named', async ({ browser, hub 
   renameSync(join(copy, 'assets', chunk), join(copy, 'assets', `renamed-${chunk}`));
   const site = await startSite({ ws: hub.url, http: hub.httpUrl }, { dist: copy });
   try {
-    const report = await measureFetched({ browser, hub, site });
+    const report = await measureFetched({ browser, hub, site }, { locales: false });
     const before = report.scenarios.find((s) => s.name === 'before any click');
     expect(before?.error).toBeUndefined();
     expect(before?.total?.brotli).toBeGreaterThan(1000);

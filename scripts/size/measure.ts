@@ -38,14 +38,18 @@ async function attempt(name: string, budget: number, run: () => Promise<Fetched[
   }
 }
 
-export async function measureFetched(env: Omit<SizeEnv, 'storageKey'>): Promise<FetchedSizeReport> {
+/** `locales: false` measures the English scenarios only (a test that breaks the build needs no more). */
+export async function measureFetched(
+  env: Omit<SizeEnv, 'storageKey'>,
+  { locales = true }: { locales?: boolean } = {},
+): Promise<FetchedSizeReport> {
   const full: SizeEnv = { ...env, storageKey: conversationKey(env.hub.url) };
   const scenarios = [
     await attempt('before any click', BUDGETS.beforeClick, () => beforeClick(full)),
     await attempt('open with markdown', BUDGETS.openWithMarkdown, () => openWithMarkdown(full)),
   ];
   const english = new Set(scenarios[1]?.files?.map((f) => f.path) ?? []);
-  for (const { locale, cfg } of LOCALE_SCENARIOS) {
+  for (const { locale, cfg } of locales ? LOCALE_SCENARIOS : []) {
     const run = await attempt(`open in ${locale}`, BUDGETS.localeChunk, () => openWithMarkdown(full, cfg));
     // The locale's chunk is what this run fetched beyond the English one; each file is budgeted alone.
     for (const file of run.files?.filter((f) => !english.has(f.path)) ?? []) {
