@@ -17,6 +17,8 @@ export type TrackedItem = OutboxItem & {
   sentAt?: number;
   /** Sent on a carrier that answers each send (HTTP): in flight until that answer, not until a transcript. */
   answered?: boolean;
+  /** Failed after it went out, without word of whether the hub has it: Retry asks the transcript first. */
+  unsure?: boolean;
   untracked?: boolean;
   display?: string;
 };

@@ -155,6 +155,40 @@ describe('outbox over the socket (confirmed by transcripts)', () => {
     expect(s.ids()).toEqual(['a', 'b']);
   });
 
+  it('Retry on a message whose fate is unknown asks the transcript first: never sent twice', () => {
+    const giveUp = (s: ReturnType<typeof setup>) => {
+      s.outbox.onReady();
+      s.message('a');
+      s.outbox.onDisconnect();
+      s.outbox.onReady();
+      s.clock.advance(TRANSCRIPT_TIMEOUT_MS * 7);
+      expect(s.states).toEqual([['a', 'failed']]);
+    };
+    // The hub had it: the transcript confirms it, nothing is sent again.
+    const had = setup();
+    giveUp(had);
+    const asked = had.transcripts();
+    had.outbox.retry('a');
+    expect(had.transcripts()).toBe(asked + 1);
+    expect(had.ids()).toEqual(['a']);
+    had.outbox.settle(['a'], []);
+    expect(had.states.at(-1)).toEqual(['a', 'sent']);
+    expect(had.ids()).toEqual(['a']);
+    // The hub lacks it: sent again, once, with the same id.
+    const lacked = setup();
+    giveUp(lacked);
+    lacked.outbox.retry('a');
+    lacked.outbox.settle([], ['a']);
+    expect(lacked.ids()).toEqual(['a', 'a']);
+    // The transcript stays silent again: failed again, still never sent blind.
+    const silent = setup();
+    giveUp(silent);
+    silent.outbox.retry('a');
+    silent.clock.advance(TRANSCRIPT_TIMEOUT_MS * 7);
+    expect(silent.states.at(-1)).toEqual(['a', 'failed']);
+    expect(silent.ids()).toEqual(['a']);
+  });
+
   it('actions and metadata are done once handed to the socket', () => {
     const s = setup();
     s.outbox.onReady();

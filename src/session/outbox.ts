@@ -102,8 +102,10 @@ export function createOutbox(deps: OutboxDeps) {
     armDeadline();
   }
 
-  function fail(item: TrackedItem): void {
+  /** `unsure` unless said otherwise: what fails in flight may have reached the hub. */
+  function fail(item: TrackedItem, unsure = item.status === 'inflight'): void {
     item.status = 'failed';
+    item.unsure = unsure;
     if (shown(item)) deps.setState(item.id, 'failed');
   }
 
@@ -190,7 +192,8 @@ export function createOutbox(deps: OutboxDeps) {
     for (const item of items) {
       // Not lost but late (its socket still lives), or still waiting for its answer: checked again later.
       if (!missing.includes(item.id) || !lost(item)) continue;
-      if (item.attempts >= MAX_ATTEMPTS) fail(item);
+      // The transcript says the hub does not have it: Retry may send it again.
+      if (item.attempts >= MAX_ATTEMPTS) fail(item, false);
       else item.status = 'queued';
     }
     items = items.filter((i) => !done.has(i.id));
@@ -207,7 +210,7 @@ export function createOutbox(deps: OutboxDeps) {
       items = items.filter((i) => i !== item);
       deps.setState(id, 'sent');
     } else if (result === 'refused') {
-      fail(item);
+      fail(item, false);
       items = items.filter((i) => i.status !== 'failed' || shown(i));
     } else if (result === 'resend') {
       item.status = 'queued';
@@ -260,8 +263,19 @@ export function createOutbox(deps: OutboxDeps) {
     retry(id: string): void {
       const item = items.find((i) => i.id === id && i.status === 'failed');
       if (!item) return;
-      Object.assign(item, { status: 'queued', attempts: 0, deadline: now() + deps.sendTimeoutMs });
+      const deadline = now() + deps.sendTimeoutMs;
       deps.setState(id, 'sending');
+      if (item.unsure) {
+        // It may be at the hub already: sent again blind it could show twice. The transcript decides, and a
+        // transcript request that was given up on gets its tries again.
+        Object.assign(item, { status: 'inflight', attempts: 0, deadline, epoch: -1, unsure: false });
+        misses = 0;
+        holding = true;
+        save();
+        requestTranscript();
+        return;
+      }
+      Object.assign(item, { status: 'queued', attempts: 0, deadline });
       save();
       flush();
     },
