@@ -98,6 +98,25 @@ test.describe('nothing silent', () => {
   });
 });
 
+test.describe('a hub that sends no transcript', () => {
+  test('a restore shows what this device kept, with a note, and new messages still go out', {
+    tag: '@every-mode',
+  }, async ({ page, openHost, hub }) => {
+    test.setTimeout(90_000);
+    const { w } = await openedChat(page, openHost);
+    await w.send('kept on this device');
+    await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('kept on this device');
+    await withHubOptions(hub, { transcriptAnswerRate: 0 }, async () => {
+      await page.reload();
+      await w.launcher.click();
+      await expect(w.log.getByText(/Earlier messages could not be loaded/)).toBeVisible({ timeout: 60_000 });
+      expect((await eventsNamed(page, 'error')).map((e) => e.code)).toContain('transcript_unavailable');
+      await w.send('still talking');
+      await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('still talking');
+    });
+  });
+});
+
 test.describe('isolation', () => {
   test('frames naming another conversation are neither shown nor reported', { tag: '@every-mode' }, async ({
     page,
