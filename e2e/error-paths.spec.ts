@@ -187,3 +187,55 @@ test('markdown whose renderer chunk fails to load is shown as its text, and the 
   await expect(w.log.locator('[data-message-id="md-2"] strong')).toHaveText('second');
   await expect(w.composer).toBeEditable();
 });
+
+test('a message that cannot be rendered is left out; the rest of the conversation and the composer carry on', async ({
+  page,
+  openHost,
+  hub,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  // A browser quirk stood in by a host script: setting an image's source throws, so a card with an image
+  // cannot be rendered.
+  await page.addInitScript(() => {
+    const refuse = (value: unknown) => {
+      if (String(value).includes('crash.example')) throw new Error('image refused');
+    };
+    const src = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src')!;
+    Object.defineProperty(HTMLImageElement.prototype, 'src', {
+      ...src,
+      set(value: string) {
+        refuse(value);
+        src.set!.call(this, value);
+      },
+    });
+    const setAttribute = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function (name: string, value: string) {
+      if (name === 'src') refuse(value);
+      setAttribute.call(this, name, value);
+    };
+  });
+  const w = await openHost(page);
+  await w.openChat();
+  const conversationId = await storedConversationId(page);
+  hub.control.push(conversationId, {
+    event_type: 'bot_message',
+    event_payload: {
+      ch_msg_id: 'crash-1',
+      content: [
+        { type: 'cards', cards: [{ text: 'Broken card', image_url: 'https://crash.example/a.png' }] },
+      ],
+    },
+  });
+  hub.control.push(conversationId, {
+    event_type: 'bot_message',
+    event_payload: { ch_msg_id: 'after-1', content: [{ type: 'text', text: 'after the broken one' }] },
+  });
+  await expect(w.log.getByText('after the broken one')).toBeVisible();
+  await expect.poll(() => errors.join('\n')).toContain('a message could not be rendered');
+  await expect(w.log.locator('img[src*="crash.example"]')).toHaveCount(0);
+  await w.send('still here');
+  await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('still here');
+});
