@@ -5,23 +5,29 @@ type TestMessage = { t: string };
 const isTestMessage = (v: unknown): v is TestMessage =>
   !!v && typeof v === 'object' && 't' in v && typeof v.t === 'string';
 
-/** One browser: an exclusive lock manager and a broadcast bus shared by the "tabs" created on it. */
+/** One browser: an exclusive lock manager and a broadcast bus shared by the "tabs" created on it, both
+ * asynchronous as the real ones are. */
 function browser() {
   const waiting: Array<() => void> = [];
   let held = false;
   const locks = {
     request(_name: string, callback: () => Promise<void>) {
       return new Promise<void>((done) => {
+        // Granted in a later task, as a real lock manager grants; released to the next in line likewise.
+        const grant = (run: () => void) => setTimeout(run, 0);
         const run = () => {
-          held = true;
           void callback().then(() => {
-            held = false;
-            waiting.shift()?.();
+            const next = waiting.shift();
+            if (next) grant(next);
+            else held = false;
             done();
           });
         };
         if (held) waiting.push(run);
-        else run();
+        else {
+          held = true;
+          grant(run);
+        }
       });
     },
   };
@@ -30,7 +36,9 @@ function browser() {
     const member = {
       onmessage: null as ((e: MessageEvent) => void) | null,
       postMessage(data: unknown) {
-        for (const other of members) if (other !== member) other.onmessage?.({ data } as MessageEvent);
+        // Delivered in a later task, as a real BroadcastChannel delivers.
+        for (const other of members)
+          if (other !== member) setTimeout(() => other.onmessage?.({ data } as MessageEvent), 0);
       },
       close() {
         members.delete(member);
@@ -68,6 +76,8 @@ describe('createTabSync', () => {
     expect([a.isLeader(), b.isLeader()]).toEqual([true, false]);
     a.post({ t: 'frame' });
     b.post({ t: 'enqueue' });
+    expect(got.b).toEqual([]);
+    await tick();
     expect(got.b!.map((m) => m.t)).toEqual(['frame']);
     expect(got.a!.map((m) => m.t)).toEqual(['enqueue']);
     a.close();
