@@ -55,3 +55,28 @@ test('two tabs share one conversation; each message is sent once and shown in bo
   const starts = await hub.control.frames({ type: 'conversation_start' });
   expect(starts).toHaveLength(1);
 });
+
+test('a message handed to the leader as it closes is sent once, by the tab that takes over', async ({
+  context,
+  site,
+  hub,
+}) => {
+  const first = await context.newPage();
+  await first.goto(hostUrl(site));
+  await widgetLocators(first).openChat();
+  const conversationId = await storedConversationId(first);
+  const second = await context.newPage();
+  await second.goto(hostUrl(site));
+  const b = widgetLocators(second);
+  await expect(b.log.locator('[data-sender="bot"]').first()).toBeVisible();
+  await b.composer.fill('handed over at the last moment');
+  // The follower hands the message over and the leader's tab goes in the same breath.
+  await Promise.all([b.composer.press('Enter'), first.close()]);
+  await expect(b.log.locator('[data-sender="bot"]').last()).toContainText('handed over at the last moment');
+  await expect(b.log.locator('[data-delivery="sending"]')).toHaveCount(0, { timeout: 20_000 });
+  const texts = hub.control
+    .frames({ type: 'user_message', conversationId })
+    .map((f) => (f.payload as { content: { text: string } }).content.text)
+    .filter((t) => t === 'handed over at the last moment');
+  expect(texts).toHaveLength(1);
+});
