@@ -317,8 +317,9 @@ test.describe('file links', () => {
     await withHubOptions(hub, { fileUrlTtlS: 1 }, async () => {
       const { w } = await openedChat(page, openHost);
       await sendImageThenLetItExpire(page, w, hub);
-      // From here on the file service renews no link.
+      // From here on the file service renews no link, and serves no file under any link.
       await page.route('**/api/presigned-url', (route) => route.fulfill({ status: 503, body: '{}' }));
+      await page.route('**/files/**', (route) => route.fulfill({ status: 403, body: 'expired' }));
       await page.reload();
       await w.launcher.click();
       const bubble = w.log.locator('[data-sender="user"]').filter({ hasText: 'see the picture' });
