@@ -6,7 +6,6 @@ import {
   mayReceiveApiKey,
   messageLinkTarget,
 } from './key-scope';
-import { mayReceiveApiKey as storeCallShape } from './socket-url';
 
 const vendor: KeyScope = {
   hubUrl: 'wss://channel.wss.captivatechat.ai/dev',
@@ -97,11 +96,6 @@ describe('mayReceiveApiKey', () => {
     ['nonsense', 'not a url', vendor],
   ])('never goes to %s', (_what, target, scope) => {
     expect(mayReceiveApiKey(target, scope)).toBe(false);
-  });
-
-  it("keeps the store's call shape on the same rule", () => {
-    expect(storeCallShape('https://hub.example.com/x', custom.hubUrl, custom.uploadUrl)).toBe(true);
-    expect(storeCallShape('http://hub.example.com/x', custom.hubUrl, custom.uploadUrl)).toBe(false);
   });
 });
 
