@@ -117,6 +117,46 @@ test.describe('a hub that sends no transcript', () => {
   });
 });
 
+test.describe('keepalive', () => {
+  test('whatever the hub answers to keepalives, the visitor sees no error and the conversation stays', {
+    tag: '@every-mode',
+  }, async ({ page, openHost, hub }) => {
+    // A hub that takes the keepalive amiss: every one is answered with "Invalid conversation_id" and a
+    // gateway error, which would end the conversation if they were taken for the hub's word on it.
+    let keepalives = 0;
+    await page.routeWebSocket(/^ws:\/\/127\.0\.0\.1/, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((m) => ws.send(m));
+      ws.onMessage((m) => {
+        const text = String(m);
+        if (!text.includes('metadata_request')) return server.send(m);
+        keepalives++;
+        const conversation_id = (
+          JSON.parse(text) as { event: { event_payload: { conversation_id: string } } }
+        ).event.event_payload.conversation_id;
+        ws.send(JSON.stringify({ message: 'Internal server error', requestId: 'k' }));
+        ws.send(
+          JSON.stringify({
+            event_type: 'general_error',
+            event_payload: { conversation_id, error_code: 400, error_desc: 'Invalid conversation_id' },
+          }),
+        );
+      });
+    });
+    await recordEvents(page);
+    const w = await openHost(page, { cfg: { 'keepalive-ms': '500' } });
+    await w.openChat();
+    const conversationId = await storedConversationId(page);
+    await expect.poll(() => keepalives).toBeGreaterThanOrEqual(2);
+    // Pushed after the keepalives' answers on the same socket: once it shows, they have been handled.
+    hub.control.push(conversationId, botFrame('after the keepalives', conversationId));
+    await expect(w.log.getByText('after the keepalives')).toBeVisible();
+    await expect(w.log.locator('[data-sender="system"]')).toHaveCount(0);
+    expect(await eventsNamed(page, 'error')).toEqual([]);
+    expect(await storedConversationId(page)).toBe(conversationId);
+  });
+});
+
 test.describe('isolation', () => {
   test('frames naming another conversation are neither shown nor reported', { tag: '@every-mode' }, async ({
     page,
