@@ -6,18 +6,13 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../i18n';
+import { renderTestApp } from '../embed/test-app';
 import { htmlRenderer, markdownRenderer } from '../markdown/lazy';
 import type { MarkdownRenderer } from '../markdown/render-markdown';
 import type { MessagePart, SenderKind } from '../protocol/model';
-import { createHubSession } from '../session';
-import { createSafeStorage } from '../storage';
-import { type ChatStore, createChatStore } from '../store/chat-store';
+import type { ChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage, type DeliveryState } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
-import { App } from './app';
-
-const i18n = createI18n();
 
 const baseOptions: ChatOptions = {
   ...DEFAULTS,
@@ -37,23 +32,8 @@ let onClosed: ReturnType<typeof vi.fn<() => void>>;
 
 function mount(options: Partial<ChatOptions> = {}, mode: 'launcher' | 'frame' = 'launcher') {
   const merged = { ...baseOptions, ...options };
-  const storage = createSafeStorage('none');
-  store = createChatStore({
-    options: merged,
-    storage,
-    // Never opened: nothing connects; the tests play the store's state directly.
-    session: createHubSession({ options: merged, storage }),
-    uploader: () => new Promise(() => {}),
-    t: i18n.t,
-    emit: () => {},
-  });
   onClosed = vi.fn<() => void>();
-  act(() => {
-    render(
-      <App store={store} t={i18n.t} dir="ltr" locale="en" options={merged} mode={mode} onClosed={onClosed} />,
-      container,
-    );
-  });
+  store = renderTestApp(container, merged, {}, { mode, onClosed });
 }
 
 let seq = 0;

@@ -3,52 +3,35 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createI18n, en } from '../i18n';
+import { renderTestApp } from '../embed/test-app';
 import type { FileRef } from '../protocol/model';
-import { createHubSession } from '../session';
-import { createSafeStorage } from '../storage';
-import { createChatStore } from '../store/chat-store';
 import { createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
-import { App } from './app';
 
-const i18n = createI18n(en);
 let container: HTMLElement;
 let asked: string[];
 
 function show(file: FileRef, fresh: (key: string) => Promise<string | undefined>) {
   const options: ChatOptions = { ...DEFAULTS, apiKey: 'k', start: 'user-first', open: true, persist: 'none' };
   asked = [];
-  const storage = createSafeStorage('none');
-  const store = createChatStore({
-    options,
-    storage,
-    // Never opened: nothing connects.
-    session: createHubSession({ options, storage }),
-    uploader: () => new Promise(() => {}),
+  const store = renderTestApp(container, options, {
     fileLinks: {
       fresh(key) {
         asked.push(key);
         return fresh(key);
       },
     },
-    t: i18n.t,
-    emit: () => {},
   });
-  store.state.messages.value = [
-    createMessage({
-      id: 'b1',
-      sender: 'bot',
-      parts: [{ kind: 'files', files: [file] }],
-      at: 0,
-      history: true,
-    }),
-  ];
   act(() => {
-    render(
-      <App store={store} t={i18n.t} dir="ltr" locale="en" options={options} mode="launcher" />,
-      container,
-    );
+    store.state.messages.value = [
+      createMessage({
+        id: 'b1',
+        sender: 'bot',
+        parts: [{ kind: 'files', files: [file] }],
+        at: 0,
+        history: true,
+      }),
+    ];
   });
 }
 

@@ -3,12 +3,11 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderTestApp } from '../embed/test-app';
 import { createI18n } from '../i18n';
-import { createHubSession } from '../session';
-import { type ChatStore, createChatStore, type StoreDeps } from '../store/chat-store';
+import type { ChatStore } from '../store/chat-store';
 import { createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
-import { App } from './app';
 import { preloadHistoryPanel } from './lazy-history';
 
 // The view is a chunk fetched on first use in the browser; here it is loaded once, up front.
@@ -16,21 +15,6 @@ beforeAll(preloadHistoryPanel);
 
 const i18n = createI18n();
 
-/** A storage that keeps values in a Map (ui/ may not import storage/). */
-function mapStorage(): StoreDeps['storage'] {
-  const map = new Map<string, unknown>();
-  return {
-    kind: 'memory',
-    get: <T,>(key: string, valid: (v: unknown) => v is T) => {
-      const v = map.get(key);
-      return valid(v) ? v : undefined;
-    },
-    set: (key, value) => void map.set(key, value),
-    remove: (key) => void map.delete(key),
-    keys: () => [...map.keys()],
-    onExternalChange: () => () => {},
-  };
-}
 let container: HTMLElement;
 let store: ChatStore;
 
@@ -45,22 +29,7 @@ function mount(options: Partial<ChatOptions> = {}) {
     ...options,
   };
   // Never connected: requests wait, and the tests play the hub's answers into the history model directly.
-  const storage = mapStorage();
-  store = createChatStore({
-    options: merged,
-    storage,
-    // Never opened: nothing connects; the tests play the store's state directly.
-    session: createHubSession({ options: merged, storage }),
-    uploader: () => new Promise(() => {}),
-    t: i18n.t,
-    emit: () => {},
-  });
-  act(() => {
-    render(
-      <App store={store} t={i18n.t} dir="ltr" locale="en" options={merged} mode="launcher" />,
-      container,
-    );
-  });
+  store = renderTestApp(container, merged);
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector);

@@ -7,17 +7,13 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createI18n } from '../i18n';
+import { renderTestApp } from '../embed/test-app';
 import type { SenderKind } from '../protocol/model';
-import { createHubSession } from '../session';
-import { createSafeStorage } from '../storage';
-import { type ChatStore, createChatStore } from '../store/chat-store';
+import type { ChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
-import { App } from './app';
 import { MAX_ROWS } from './use-virtual-window';
 
-const i18n = createI18n();
 const options: ChatOptions = {
   ...DEFAULTS,
   apiKey: 'k',
@@ -53,22 +49,7 @@ const announced = () => $$('[data-announcer] p').map((p) => p.textContent);
 beforeEach(() => {
   container = document.createElement('div');
   document.body.appendChild(container);
-  const storage = createSafeStorage('none');
-  store = createChatStore({
-    options,
-    storage,
-    // Never opened: nothing connects; the tests play the store's state directly.
-    session: createHubSession({ options, storage }),
-    uploader: () => new Promise(() => {}),
-    t: i18n.t,
-    emit: () => {},
-  });
-  act(() => {
-    render(
-      <App store={store} t={i18n.t} dir="ltr" locale="en" options={options} mode="launcher" />,
-      container,
-    );
-  });
+  store = renderTestApp(container, options);
 });
 
 afterEach(() => {

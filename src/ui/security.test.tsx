@@ -6,17 +6,13 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createI18n, en } from '../i18n';
+import { renderTestApp } from '../embed/test-app';
 import { markdownRenderer } from '../markdown/lazy';
 import type { MessagePart, SenderKind } from '../protocol/model';
-import { createHubSession } from '../session';
-import { createSafeStorage } from '../storage';
-import { type ChatStore, createChatStore } from '../store/chat-store';
+import type { ChatStore } from '../store/chat-store';
 import { createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
-import { App } from './app';
 
-const i18n = createI18n(en);
 const IMG = 'https://img.example';
 let container: HTMLElement;
 let store: ChatStore;
@@ -31,21 +27,7 @@ function mount(): void {
     avatar: `${IMG}/bot.png`,
     accept: 'image/*,text/plain,application/pdf',
   };
-  const storage = createSafeStorage('none');
-  store = createChatStore({
-    options,
-    storage,
-    session: createHubSession({ options, storage }),
-    uploader: () => new Promise(() => {}),
-    t: i18n.t,
-    emit: () => {},
-  });
-  act(() => {
-    render(
-      <App store={store} t={i18n.t} dir="ltr" locale="en" options={options} mode="launcher" />,
-      container,
-    );
-  });
+  store = renderTestApp(container, options);
 }
 
 function say(id: string, sender: SenderKind, parts: MessagePart[], avatar?: string): void {
