@@ -16,6 +16,8 @@ describe('decode: frames the API gateway writes itself', () => {
       ['Endpoint request timed out', 'gateway_server_error'],
       ['Too Many Requests', 'gateway_rate_limited'],
       ['Limit Exceeded', 'gateway_rate_limited'],
+      ['Rate exceeded', 'gateway_rate_limited'],
+      ['Moderate load, separate queue', 'gateway_error'],
       ['Something new', 'gateway_error'],
     ];
     for (const [message, code] of cases) {

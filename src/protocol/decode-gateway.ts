@@ -13,7 +13,7 @@ export type GatewayCode = Extract<InboundFrame, { type: 'gateway_error' }>['code
 // Order matters: the first pattern that matches names the code.
 const CODES: readonly (readonly [RegExp, GatewayCode])[] = [
   [/forbidden|missing authentication token|unauthori[sz]ed/i, 'gateway_forbidden'],
-  [/too many requests|limit exceeded|throttl|rate.?limit/i, 'gateway_rate_limited'],
+  [/too many requests|limit exceeded|throttl|rate.?limit|rate exceeded/i, 'gateway_rate_limited'],
   [/internal server error|bad gateway|service unavailable|timed out|timeout/i, 'gateway_server_error'],
 ];
 
