@@ -217,4 +217,18 @@ describe('injected faults', () => {
     expect(hub.control.frames({ type: 'user_message' })).toHaveLength(1);
     again.close();
   });
+
+  it('loseNext also loses what followed on the cut socket, even frames already read from it', async () => {
+    const hub = await startHub({ replyDelayMs: 0 });
+    const client = await TestClient.connect(hub.url);
+    const id = await client.start();
+    hub.control.loseNext('user_message');
+    const closed = new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));
+    // Written together: the hub reads them from one chunk, after the cut.
+    client.say(id, 'lost in transit');
+    client.say(id, 'behind it on the same socket');
+    await closed;
+    expect(hub.control.frames({ type: 'user_message' })).toHaveLength(0);
+    expect(hub.control.conversation(id)?.messages).toEqual([]);
+  });
 });

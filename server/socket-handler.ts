@@ -78,7 +78,10 @@ export function createSocketHandler(deps: SocketHandlerDeps): (ws: WebSocket, re
       registry.remove(client);
     });
 
+    /** Cut on purpose: what the socket had already carried past the cut is lost with it, as on a dead line. */
+    let cut = false;
     ws.on('message', (data, isBinary) => {
+      if (cut) return;
       armIdle();
       const raw = isBinary ? null : data.toString();
       log?.(`← ${client.id} ${raw ?? `<binary ${Buffer.isBuffer(data) ? data.length : '?'} bytes>`}`);
@@ -95,6 +98,7 @@ export function createSocketHandler(deps: SocketHandlerDeps): (ws: WebSocket, re
       }
       if (deps.faults.take(event.eventType)) {
         log?.(`  lost on purpose (control.loseNext): the socket is cut`);
+        cut = true;
         ws.terminate();
         return;
       }
