@@ -24,11 +24,14 @@ const URL_CASES = BAD_URLS.flatMap((url) =>
   HTML_URL_WRAPPERS.map(([kind, wrap]): [string, string] => [`${kind} ${url}`, wrap(url)]),
 );
 
-/** What DOMPurify alone lets through by design: a `data:` image source (see above). */
-const DATA_IMAGE = /^src="data:[^"]*" on <img>$/;
+/**
+ * What DOMPurify alone lets through by design: a `data:` image source (see above), and an empty URL (`<a
+ * href=>`, the page itself: nothing runs, but only the hook drops it, as it drops every URL not allowed).
+ */
+const DOMPURIFY_BY_DESIGN = /^(?:src="data:[^"]*" on <img>|(?:href|src|cite)="" on <\w+>)$/;
 
 describe.each([
-  ['DOMPurify scheme rule alone', { uriRule: true, urlHook: false }, DATA_IMAGE],
+  ['DOMPurify scheme rule alone', { uriRule: true, urlHook: false }, DOMPURIFY_BY_DESIGN],
   ['URL hook alone', { uriRule: false, urlHook: true }, null],
 ] as const)('%s', (_name, layers, byDesign) => {
   const renderHtml = rendererWith(layers);
@@ -59,6 +62,13 @@ describe.each([
       { numRuns: 300 },
     );
   });
+});
+
+test('an empty URL (found by the fuzz: `<a  href=><`) is kept by DOMPurify alone and dropped by the hook', () => {
+  const input = '<a  href=><';
+  expect(findLiveMarkup(rendererWith({ uriRule: true, urlHook: false })(input))).toEqual(['href="" on <a>']);
+  expect(findLiveMarkup(rendererWith({ uriRule: false, urlHook: true })(input))).toEqual([]);
+  expect(findLiveMarkup(rendererWith({ uriRule: true, urlHook: true })(input))).toEqual([]);
 });
 
 describe('control: both URL checks off', () => {
