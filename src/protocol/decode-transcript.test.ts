@@ -119,13 +119,22 @@ describe('decode: conversation_transcript', () => {
     });
   });
 
-  it('caps the number of entries', () => {
-    const messages = Array.from({ length: LIMITS.transcriptEntries + 500 }, () => ({
+  it('caps the number of entries, keeping the newest', () => {
+    const messages = Array.from({ length: LIMITS.transcriptEntries + 500 }, (_, i) => ({
       from: 'user',
-      messages: ['x'],
+      messages: [`m${i}`],
     }));
-    expect(entries({ messages })).toHaveLength(LIMITS.transcriptEntries);
-    const transcript = [{ messages }, { messages }];
-    expect(entries({ transcript })).toHaveLength(LIMITS.transcriptEntries);
+    const texts = (list: TranscriptEntry[]) => list.map((e) => (e.parts[0] as { text: string }).text);
+    const flat = entries({ messages });
+    expect(flat).toHaveLength(LIMITS.transcriptEntries);
+    expect(texts(flat)[0]).toBe('m500');
+    expect(texts(flat).at(-1)).toBe(`m${LIMITS.transcriptEntries + 499}`);
+    const older = [{ from: 'user', messages: ['older group'] }];
+    const grouped = entries({ transcript: [{ messages: older }, { messages }] });
+    expect(grouped).toHaveLength(LIMITS.transcriptEntries);
+    expect(texts(grouped)[0]).toBe('m500');
+    // Under the cap, groups keep their order.
+    const small = entries({ transcript: [{ messages: older }, { messages: messages.slice(0, 2) }] });
+    expect(texts(small)).toEqual(['older group', 'm0', 'm1']);
   });
 });

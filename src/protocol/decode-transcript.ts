@@ -1,12 +1,13 @@
 /**
  * `conversation_transcript` in both documented shapes (docs/protocol.md §5), flattened into one ordered
- * list of entries.
+ * list of entries. A transcript longer than `LIMITS.transcriptEntries` is read from its end: the newest
+ * entries are the ones a restore shows.
  */
 import { decodeActionList, mergeActions } from './decode-actions';
 import { decodeFileList } from './decode-files';
 import { decodeParts } from './decode-parts';
 import type { InboundFrame } from './frames';
-import { collect, type Invalid, invalid, isRecord, LIMITS, num, own, type Rec, text } from './guards';
+import { type Invalid, invalid, isRecord, LIMITS, num, own, type Rec, text } from './guards';
 import type { MessagePart, TranscriptEntry } from './model';
 
 type Sender = TranscriptEntry['sender'];
@@ -25,7 +26,7 @@ export function decodeTranscript(p: Rec): InboundFrame | Invalid {
   const messages = own(p, 'messages');
   let entries: TranscriptEntry[];
   if (Array.isArray(transcript)) entries = fromGroups(transcript);
-  else if (Array.isArray(messages)) entries = collect(messages, LIMITS.transcriptEntries, decodeEntry);
+  else if (Array.isArray(messages)) entries = newest(messages, LIMITS.transcriptEntries);
   // Rejecting is safer than an empty transcript, which a store would take as "history is empty".
   else return invalid('neither transcript nor messages is a list');
   const frame: InboundFrame = { type: 'conversation_transcript', entries };
@@ -34,17 +35,31 @@ export function decodeTranscript(p: Rec): InboundFrame | Invalid {
   return frame;
 }
 
-/** `transcript:[{event_id, messages:[entry…]}]`; an entry listed directly is taken too. */
-function fromGroups(groups: readonly unknown[]): TranscriptEntry[] {
+/** Up to `max` valid entries from the end of `items`, in order; at most twice `max` items are looked at. */
+function newest(items: readonly unknown[], max: number): TranscriptEntry[] {
   const out: TranscriptEntry[] = [];
-  const end = Math.min(groups.length, LIMITS.scan);
-  for (let i = 0; i < end && out.length < LIMITS.transcriptEntries; i++) {
+  const stop = Math.max(0, items.length - 2 * LIMITS.transcriptEntries);
+  for (let i = items.length - 1; i >= stop && out.length < max; i--) {
+    const entry = decodeEntry(items[i]);
+    if (entry) out.push(entry);
+  }
+  return out.reverse();
+}
+
+/** `transcript:[{event_id, messages:[entry…]}]`; an entry listed directly is taken too. Newest group first. */
+function fromGroups(groups: readonly unknown[]): TranscriptEntry[] {
+  const out: TranscriptEntry[][] = [];
+  let count = 0;
+  const stop = Math.max(0, groups.length - LIMITS.scan);
+  for (let i = groups.length - 1; i >= stop && count < LIMITS.transcriptEntries; i--) {
     const group = groups[i];
     const items = own(group, 'from') === undefined ? own(group, 'messages') : [group];
     if (!Array.isArray(items)) continue;
-    out.push(...collect(items, LIMITS.transcriptEntries - out.length, decodeEntry));
+    const entries = newest(items, LIMITS.transcriptEntries - count);
+    count += entries.length;
+    out.push(entries);
   }
-  return out;
+  return out.reverse().flat();
 }
 
 export function decodeEntry(v: unknown): TranscriptEntry | undefined {

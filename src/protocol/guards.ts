@@ -14,7 +14,8 @@ export const LIMITS = {
   cards: 50,
   files: 50,
   actions: 50,
-  transcriptEntries: 10_000,
+  /** The newest entries of a transcript that are read: twice what the widget keeps on screen (10,000). */
+  transcriptEntries: 20_000,
   conversations: 1_000,
   /** How often a value may be wrapped in `{type, [type]: value}` before we give up unwrapping. */
   nesting: 4,
