@@ -151,4 +151,30 @@ describe('reconcile', () => {
     expect(result.confirmed).toEqual(['u2']);
     expect(result.missing).toEqual(['u1']);
   });
+
+  it('a screen holding only the newest part of a conversation with repeated replies adds only the older part', () => {
+    // The bot says "Thanks!" after every third question: an older "Thanks!" must not stand in for a newer one.
+    const conversation = Array.from({ length: 300 }, (_, i) =>
+      i % 2 ? entry('bot', i % 3 ? `answer ${i}` : 'Thanks!') : entry('user', `question ${i}`),
+    );
+    const local = conversation
+      .slice(200)
+      .map((e, i) => msg(`s${200 + i}`, e.sender, (e.parts[0] as { text: string }).text));
+    const result = reconcile(local, conversation, new Set(), make, 50);
+    expect(result.added.map((m) => m.id)).toEqual(Array.from({ length: 50 }, (_, i) => `t${150 + i}`));
+    expect(ids(result.messages).slice(50)).toEqual(ids(local));
+    expect(result.leftEarlier).toBe(true);
+  });
+
+  it('a screen holding the whole conversation gets the replies made while away at the end, repeated or not', () => {
+    const conversation = Array.from({ length: 60 }, (_, i) =>
+      i % 2 ? entry('bot', i % 3 ? `answer ${i}` : 'Thanks!') : entry('user', `question ${i}`),
+    );
+    const local = conversation
+      .slice(0, 56)
+      .map((e, i) => msg(`s${i}`, e.sender, (e.parts[0] as { text: string }).text));
+    const result = reconcile(local, conversation, new Set(), make);
+    expect(result.added.map((m) => m.id)).toEqual(['t56', 't57', 't58', 't59']);
+    expect(ids(result.messages)).toEqual([...ids(local), 't56', 't57', 't58', 't59']);
+  });
 });

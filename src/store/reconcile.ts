@@ -13,6 +13,10 @@
  * ahead so that one message the hub words differently (a 413 message fetched from its link) cannot make
  * everything after it look new. A bot message split at `pause` parts is several messages on screen (ids `x`,
  * `x#1`, …) and one transcript entry: they are compared as one unit. The screen's own order is never changed.
+ *
+ * Entries older than everything on screen (all of them on a restore; on a screen trimmed to the memory cap,
+ * the part of the conversation it let go) are added only up to `room`, newest first: a long conversation
+ * costs what the cap allows, however long its transcript.
  */
 import type { TranscriptEntry } from '../protocol';
 import { contentKey } from './content-key';
@@ -28,6 +32,8 @@ export interface ReconcileResult {
   missing: string[];
   /** Messages created from entries that were not on screen, in transcript order. */
   added: ChatMessage[];
+  /** Entries older than everything on screen were left out for want of `room`. */
+  leftEarlier: boolean;
 }
 
 interface Unit {
@@ -59,64 +65,86 @@ function toUnits(local: readonly ChatMessage[]): Unit[] {
   return units;
 }
 
-/** Aligns one stream: which unit each entry index matches (absent: the entry is not on screen). */
-function align(units: Unit[], entries: Array<[number, TranscriptEntry]>, into: Map<number, Unit>): Set<Unit> {
-  const matched = new Set<Unit>();
+/** Aligns one stream in the order given: which unit each entry index matches (absent: not on screen). */
+function alignInOrder(
+  units: readonly Unit[],
+  entries: ReadonlyArray<[number, TranscriptEntry]>,
+): Map<number, Unit> {
+  const into = new Map<number, Unit>();
   let j = 0;
   for (const [index, entry] of entries) {
     const key = contentKey(entry.parts);
     for (let k = j; k < Math.min(units.length, j + 1 + LOOKAHEAD); k++) {
       if (units[k]!.sender === entry.sender && units[k]!.key === key) {
         into.set(index, units[k]!);
-        matched.add(units[k]!);
         j = k + 1;
         break;
       }
     }
   }
-  return matched;
+  return into;
+}
+
+/**
+ * Aligns one stream from its start and from its end, and keeps the alignment that matches more. Walking from
+ * the start suits a screen that holds the whole conversation (what is missing is at the end: replies made
+ * while the socket was down); walking from the end suits a screen holding only its newest part (what is
+ * missing is at the start), where older entries that happen to read like a message on screen ("Thanks!")
+ * would otherwise take its place and push every later match out of reach.
+ */
+function align(units: Unit[], entries: Array<[number, TranscriptEntry]>): Map<number, Unit> {
+  const forward = alignInOrder(units, entries);
+  if (forward.size === units.length) return forward;
+  const backward = alignInOrder([...units].reverse(), [...entries].reverse());
+  return backward.size > forward.size ? backward : forward;
 }
 
 export function reconcile(
   local: readonly ChatMessage[],
   entries: readonly TranscriptEntry[],
   pending: ReadonlySet<string>,
-  make: (entry: TranscriptEntry, index: number) => ChatMessage,
+  /** `leading`: the entry is older than everything on screen. */
+  make: (entry: TranscriptEntry, index: number, leading: boolean) => ChatMessage,
+  room = Number.POSITIVE_INFINITY,
 ): ReconcileResult {
   const units = toUnits(local);
   const indexed = entries.map((e, i) => [i, e] as [number, TranscriptEntry]);
-  const byIndex = new Map<number, Unit>();
-  const matched = new Set([
+  const byIndex = new Map([
     ...align(
       units.filter((u) => u.user),
       indexed.filter(([, e]) => e.sender === 'user'),
-      byIndex,
     ),
     ...align(
       units.filter((u) => !u.user),
       indexed.filter(([, e]) => e.sender !== 'user'),
-      byIndex,
     ),
   ]);
+  const matched = new Set(byIndex.values());
 
-  // Entries not on screen go after the screen message matched to the nearest earlier entry.
+  // Entries not on screen go after the screen message matched to the nearest earlier entry; those before
+  // every match (`leading`) are made only as far as `room` allows.
+  const leading: Array<[number, TranscriptEntry]> = [];
   const insertAfter = new Map<ChatMessage | undefined, ChatMessage[]>();
-  const added: ChatMessage[] = [];
+  const later: ChatMessage[] = [];
   let anchor: ChatMessage | undefined;
-  indexed.forEach(([index, entry]) => {
+  for (const [index, entry] of indexed) {
     const unit = byIndex.get(index);
-    if (unit) {
-      anchor = unit.messages.at(-1);
-      return;
+    if (unit) anchor = unit.messages.at(-1);
+    else if (!anchor) leading.push([index, entry]);
+    else {
+      const message = make(entry, index, false);
+      later.push(message);
+      const after = insertAfter.get(anchor);
+      if (after) after.push(message);
+      else insertAfter.set(anchor, [message]);
     }
-    const message = make(entry, index);
-    added.push(message);
-    const after = insertAfter.get(anchor);
-    if (after) after.push(message);
-    else insertAfter.set(anchor, [message]);
-  });
+  }
+  const kept = leading
+    .slice(Math.max(0, leading.length - room))
+    .map(([index, entry]) => make(entry, index, true));
+  const added = [...kept, ...later];
 
-  const messages: ChatMessage[] = [...(insertAfter.get(undefined) ?? [])];
+  const messages: ChatMessage[] = [...kept];
   for (const m of local) {
     messages.push(m);
     messages.push(...(insertAfter.get(m) ?? []));
@@ -128,5 +156,5 @@ export function reconcile(
     if (!unit.user || !pending.has(id)) continue;
     (matched.has(unit) ? confirmed : missing).push(id);
   }
-  return { messages, confirmed, missing, added };
+  return { messages, confirmed, missing, added, leftEarlier: kept.length < leading.length };
 }
