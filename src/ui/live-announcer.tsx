@@ -36,12 +36,16 @@ export function LiveAnnouncer({ messages }: { messages: readonly ChatMessage[] }
     const previous = last.current;
     last.current = messages[messages.length - 1]?.id;
     if (previous === null) return;
-    const fresh = messagesAfter(messages, previous).flatMap((m) => {
-      if (m.history || m.sender === 'user' || !isShown(m)) return [];
+    // Newest first, and only as many as the region keeps: a burst of a thousand is not a thousand texts made.
+    const after = messagesAfter(messages, previous);
+    const fresh: Said[] = [];
+    for (let i = after.length - 1; i >= 0 && fresh.length < KEEP; i--) {
+      const m = after[i]!;
+      if (m.history || m.sender === 'user' || !isShown(m)) continue;
       const name = m.sender === 'system' ? undefined : senderLabel(m.sender, m.senderName, options, t);
       const text = announcement(name, m.parts);
-      return text ? [{ id: m.id, text }] : [];
-    });
+      if (text) fresh.unshift({ id: m.id, text });
+    }
     if (fresh.length) setSaid((before) => [...before, ...fresh].slice(-KEEP));
   }, [messages, options, t]);
 
