@@ -200,6 +200,9 @@ async function chaos(page: Page, sendMode: SendModeUnderTest, transcriptAnswerRa
         hub.control.drop();
         ended.push({ fault, at: Date.now() + ms });
       } else if (fault === 'restart') {
+        // The replies already due run first: a restart cancels the hub's pending replies, and a burst of
+        // queued messages just delivered would otherwise lose several echoes the widget never had a chance to show.
+        await hub.control.idle();
         await hub.close();
         // Read after closing: frames that arrived while it was shutting down count too.
         earlierFrames.push(...hub.control.frames());
@@ -222,9 +225,11 @@ async function chaos(page: Page, sendMode: SendModeUnderTest, transcriptAnswerRa
     for (let round = 0; round < 20; round++) {
       await expect(w.log.locator('[data-delivery="sending"]')).toHaveCount(0, { timeout: 120_000 });
       const retry = w.log.getByRole('button', { name: 'Retry sending' });
-      if ((await retry.count()) === 0) break;
-      retries += await retry.count();
-      for (const button of await retry.all()) await button.click();
+      const failed = await retry.count();
+      if (failed === 0) break;
+      retries += failed;
+      // Each click takes its button away (the message is sending again): always press the first one left.
+      for (let i = 0; i < failed && (await retry.count()) > 0; i++) await retry.first().click();
     }
     await expect(w.log.locator('[data-delivery="sending"], [data-delivery="failed"]')).toHaveCount(0);
     await hub.control.idle();
