@@ -5,7 +5,7 @@
  */
 
 export interface Figure {
-  unit: 'ms' | 'bytes' | 'MB' | 'count';
+  unit: 'ms' | 'µs' | 'bytes' | 'MB' | 'count' | 'ratio';
   /** null when the median falls on a run that gave no value (see `missing`). */
   median: number | null;
   min: number | null;
@@ -30,7 +30,11 @@ export interface BenchReport {
 }
 
 const round = (n: number, unit: Figure['unit']): number =>
-  unit === 'bytes' || unit === 'count' ? Math.round(n) : Math.round(n * 10) / 10;
+  unit === 'bytes' || unit === 'count'
+    ? Math.round(n)
+    : unit === 'ratio'
+      ? Math.round(n * 100) / 100
+      : Math.round(n * 10) / 10;
 
 export function figure(
   unit: Figure['unit'],
@@ -79,7 +83,7 @@ export function missedTargets(figures: Record<string, Figure>): string[] {
 const show = (n: number | null, unit: Figure['unit']): string => {
   if (n === null) return '—';
   if (unit === 'bytes') return `${(n / 1024).toFixed(2)} KB`;
-  return unit === 'count' ? String(n) : `${n} ${unit}`;
+  return unit === 'count' ? String(n) : unit === 'ratio' ? `${n}×` : `${n} ${unit}`;
 };
 
 export function table(report: BenchReport): string {

@@ -7,10 +7,12 @@ import { BUDGETS } from '../size/budgets';
 import type { FetchedSizeReport } from '../size/measure';
 import type { Figure } from './report';
 import { figure } from './report';
-import { burstRun, type Env, reconnectRun, restoreRun, seedHistory, startupRun } from './scenarios';
+import { burstRun, type Env, floodRun, reconnectRun, restoreRun, seedHistory, startupRun } from './scenarios';
 
 const REFUSE_MS = 500;
 const BURST = 1000;
+/** The flood: this many bot messages in bursts of BURST, against one burst alone. */
+const FLOOD = 100_000;
 const RECONNECT_HISTORY = 20;
 
 export interface BenchPlan {
@@ -94,6 +96,24 @@ export async function runScenarios(
     figures[`burst.${BURST}.longestTask`] = figure('ms', pick(rows, 'longestTask'), ms(50));
     figures[`burst.${BURST}.totalBlockingTime`] = figure('ms', pick(rows, 'totalBlockingTime'));
     figures[`burst.${BURST}.lastRendered`] = figure('ms', pick(rows, 'lastRendered'));
+  }
+  if (only.has('flood')) {
+    const one = await repeat('flood 1,000', (i) => floodRun(env, i, BURST, BURST));
+    const all = await repeat(`flood ${FLOOD}`, (i) => floodRun(env, runs + i, FLOOD, BURST));
+    const perMessage = (rows: typeof one) => pick(rows, 'cpuPerMessageUs');
+    figures[`flood.${BURST}.cpuPerMessageUs`] = figure('µs', perMessage(one));
+    figures[`flood.${FLOOD}.cpuPerMessageUs`] = figure('µs', perMessage(all));
+    // Linear: a message of the 100,000 costs what one of the first 1,000 does (within 10×).
+    figures[`flood.${FLOOD}.cpuPerMessageRatio`] = figure(
+      'ratio',
+      perMessage(all).map((v, i) => {
+        const base = perMessage(one)[i];
+        return v === null || base === null || base === undefined ? null : v / base;
+      }),
+      { target: 10 },
+    );
+    figures[`flood.${FLOOD}.longestTask`] = figure('ms', pick(all, 'longestTask'), ms(100));
+    figures[`flood.${FLOOD}.heapMB`] = figure('MB', pick(all, 'heapMB'), { target: 30 });
   }
   if (only.has('reconnect')) {
     const marker = `End of history ${RECONNECT_HISTORY}`;

@@ -149,6 +149,62 @@ export function burstRun(env: Env, run: number, count: number): Promise<BurstRun
   });
 }
 
+export interface FloodRun {
+  /** Main-thread task time (CDP `TaskDuration`) per message, in microseconds. */
+  cpuPerMessageUs: number;
+  longestTask: number;
+  /** Used JS heap after a forced GC, once the flood has settled. */
+  heapMB: number;
+}
+
+/**
+ * With the panel open on a fresh conversation, the hub pushes `total` bot messages in bursts of `burst`, each
+ * burst once the one before is painted. CPU is read from CDP's task-duration counter around the whole flood.
+ */
+export function floodRun(env: Env, run: number, total: number, burst: number): Promise<FloodRun> {
+  const watch = { greeting: { selector: '[data-sender="bot"]' } };
+  return withPage(env, watch, async (page) => {
+    await page.goto(pageUrl(env.site, { open: 'true' }));
+    await read(page, watched('greeting'));
+    const conversationId = JSON.parse(
+      (await read<string | null>(page, `localStorage.getItem(${JSON.stringify(env.storageKey)})`)) ?? '""',
+    ) as string;
+    await sleep(300);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () =>
+      (
+        (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+      ).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    const start = await read<number>(page, 'performance.now()');
+    const before = await taskSeconds();
+    for (let from = 0; from < total; from += burst) {
+      const last = Math.min(total, from + burst) - 1;
+      const marker = `Flood ${run} end ${last}`;
+      for (let i = from; i <= last; i++) {
+        const content = [{ type: 'text', text: i === last ? marker : `Flood **${i}**` }];
+        env.hub.control.push(conversationId, {
+          event_type: 'bot_message',
+          event_payload: { type: 'message_create', ch_msg_id: `flood-${run}-${i}`, bot: {}, content },
+        });
+      }
+      await read(page, `window.__ccBench.painted('[data-sender]', 20000, ${JSON.stringify(marker)})`);
+    }
+    const cpu = (await taskSeconds()) - before;
+    await sleep(300);
+    const tasks = (
+      await read<{ start: number; duration: number }[]>(page, 'window.__ccBench.longTasks')
+    ).filter((t) => t.start + t.duration >= start);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return {
+      cpuPerMessageUs: (cpu * 1e6) / total,
+      longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
+      heapMB: heap.usedSize / 1024 / 1024,
+    };
+  });
+}
+
 export interface ReconnectRun {
   afterHubBack: number;
   fromDrop: number;

@@ -68,6 +68,7 @@ export const en = {
 
   // Message list
   newMessages: 'New messages',
+  earlierMessages: 'Show earlier messages',
   typingNamed: '{name} is typing…',
   typing: 'Typing…',
   showMore: 'Show more',

@@ -5,12 +5,14 @@
 import type { InboundFrame } from '../protocol';
 import type { Session } from '../session';
 import type { Emit } from './events';
+import type { MessageLog } from './message-log';
 import { type ChatMessage, createMessage, isVisible, localId, messageText } from './messages';
 import { reconcile } from './reconcile';
-import type { ChatState } from './state';
+import type { ChatSignals } from './state';
 
 export interface ApplyTranscriptContext {
-  state: ChatState;
+  state: Pick<ChatSignals, 'conversationId' | 'messages' | 'earlier'>;
+  log: Pick<MessageLog, 'replace' | 'room'>;
   session: Pick<Session, 'pending' | 'settle'>;
   emit: Emit;
   now: () => number;
@@ -25,20 +27,27 @@ export function applyTranscript(
   const { state } = ctx;
   const current = state.conversationId.value;
   if (!current || (frame.conversationId && frame.conversationId !== current)) return;
-  const history = ctx.restoring();
+  const restoring = ctx.restoring();
+  // Entries older than everything on screen, once the log has let messages go, are history brought back.
+  const trimmed = state.earlier.peek();
   const base = ctx.now() - frame.entries.length;
-  const result = reconcile(state.messages.value, frame.entries, ctx.session.pending(), (entry, i) =>
-    createMessage({
-      id: localId('h'),
-      sender: entry.sender,
-      parts: entry.parts.filter((p) => p.kind !== 'pause'),
-      at: base + i,
-      history,
-      ...(entry.sender === 'user' ? { delivery: 'sent' as const } : {}),
-      ...(entry.name && entry.sender === 'agent' ? { senderName: entry.name } : {}),
-    }),
+  const result = reconcile(
+    state.messages.value,
+    frame.entries,
+    ctx.session.pending(),
+    (entry, i, leading) =>
+      createMessage({
+        id: localId('h'),
+        sender: entry.sender,
+        parts: entry.parts.filter((p) => p.kind !== 'pause'),
+        at: base + i,
+        history: restoring || (leading && trimmed),
+        ...(entry.sender === 'user' ? { delivery: 'sent' as const } : {}),
+        ...(entry.name && entry.sender === 'agent' ? { senderName: entry.name } : {}),
+      }),
+    ctx.log.room(),
   );
-  state.messages.value = result.messages;
+  ctx.log.replace(result.messages, result.added, result.leftEarlier);
   for (const message of result.added) emitMessage(ctx.emit, message, current);
   ctx.session.settle(result.confirmed, result.missing);
 }

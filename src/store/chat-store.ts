@@ -27,9 +27,9 @@ export function createChatStore(deps: StoreDeps) {
   const { options, storage, t, emit, session } = deps;
   const now = deps.now ?? Date.now;
   const signals = createState(options.open);
-  const unread = createUnread(signals.open, signals.messages, storage, emit);
+  const log = createMessageLog(signals, emit, now, deps.schedule);
+  const unread = createUnread(signals.open, log.arrived, storage, emit);
   const state: ChatState = { ...signals, unread: unread.count };
-  const log = createMessageLog(state, emit, now, deps.schedule);
   const conversation = createConversation({
     state,
     storage,
@@ -51,9 +51,8 @@ export function createChatStore(deps: StoreDeps) {
   agent.restore();
 
   // Messages still in the outbox from before a reload: shown (sending, or failed) until settled.
-  state.messages.value = session
-    .restored(state.conversationId.value)
-    .map((item) => pendingMessage(item, now()));
+  const restored = session.restored(state.conversationId.value).map((item) => pendingMessage(item, now()));
+  log.replace(restored, restored);
 
   /** Clears the screen for another conversation (undefined: a new one, started on demand). */
   function switchConversation(id: string | undefined): void {
@@ -81,7 +80,7 @@ export function createChatStore(deps: StoreDeps) {
     onTranscript(frame) {
       log.flush();
       const restoring = conversation.restoring();
-      applyTranscript({ state, session, emit, now, restoring: conversation.restoring }, frame);
+      applyTranscript({ state, log, session, emit, now, restoring: conversation.restoring }, frame);
       if (restoring) agent.confirm(frame.entries);
       conversation.historyShown();
     },
@@ -154,6 +153,13 @@ export function createChatStore(deps: StoreDeps) {
     /** Shows another of the visitor's conversations (history): its transcript renders it. */
     openConversation(id: string): void {
       switchConversation(id);
+      session.request(transcriptRequest(id));
+    },
+    /** The log let older messages go (message-log.ts): the transcript brings a page of them back. */
+    showEarlier(): void {
+      const id = state.conversationId.value;
+      if (!id || !state.earlier.value) return;
+      log.makeRoomForEarlier();
       session.request(transcriptRequest(id));
     },
     ...createFileActions({

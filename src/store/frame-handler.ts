@@ -8,6 +8,7 @@
 import type { InboundFrame, MessagePart } from '../protocol';
 import type { AgentLifecycle } from './agent-lifecycle';
 import type { Emit } from './events';
+import { MEMORY_CAP } from './message-log';
 import { type ChatMessage, createMessage, localId } from './messages';
 import type { ChatOptions } from './options';
 import { createPlayback } from './playback';
@@ -40,6 +41,11 @@ export interface FrameHandlerContext {
 export function createFrameHandler(ctx: FrameHandlerContext) {
   const { state, t, emit } = ctx;
 
+  /**
+   * Hub message ids played, oldest first (every hub message reaches the log through here): twice as many as
+   * the log keeps, so a repeat of a message the log has let go is still recognised (a hub repeats recent
+   * messages, not ones 20,000 back).
+   */
   const played = new Set<string>();
   const playback = createPlayback<PlayMeta>({
     show(segment, meta) {
@@ -63,8 +69,11 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
 
   function play(sender: 'bot' | 'agent', parts: MessagePart[], id: string | undefined): void {
     // The same hub message delivered twice (a retrying hub, two sockets) is shown once.
-    if (id && (played.has(id) || state.messages.value.some((m) => m.id === id))) return;
-    if (id) played.add(id);
+    if (id && played.has(id)) return;
+    if (id) {
+      played.add(id);
+      if (played.size > 2 * MEMORY_CAP) played.delete(played.values().next().value!);
+    }
     const agent = state.agent.value;
     const meta: PlayMeta =
       sender === 'agent'

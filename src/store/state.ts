@@ -15,6 +15,8 @@ export interface ChatState {
   open: Signal<boolean>;
   conversationId: Signal<string | undefined>;
   messages: Signal<ChatMessage[]>;
+  /** Older messages of this conversation exist than `messages` holds (message-log.ts keeps a bounded tail). */
+  earlier: Signal<boolean>;
   connection: Signal<SessionStatus>;
   agent: Signal<AgentState>;
   /** Derived (unread.ts): hub messages that arrived while the panel was closed. */
@@ -34,6 +36,7 @@ export function createState(open: boolean): ChatSignals {
     open: signal(open),
     conversationId: signal(undefined),
     messages: signal([]),
+    earlier: signal(false),
     connection: signal({ state: 'connecting' }),
     agent: signal({ phase: 'none' }),
     typing: signal(undefined),

@@ -1,17 +1,15 @@
 /**
  * The unread count, derived rather than kept: the hub's messages (and the widget's notices) that arrived live
- * while the panel was closed. Messages restored from a transcript are history and never count. The count
- * survives a reload (stored) and every change is reported to the host.
+ * while the panel was closed, counted by the log as they arrive (so letting old messages go changes nothing).
+ * Messages restored from a transcript are history and never count. The count survives a reload (stored) and
+ * every change is reported to the host.
  */
 import { batch, computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { SafeStorage } from '../storage';
 import type { Emit } from './events';
-import type { ChatMessage } from './messages';
 
 const UNREAD_KEY = 'unread';
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const countable = (messages: readonly ChatMessage[]): number =>
-  messages.reduce((n, m) => (m.history || m.sender === 'user' ? n : n + 1), 0);
 
 export interface Unread {
   count: ReadonlySignal<number>;
@@ -22,16 +20,15 @@ export interface Unread {
 
 export function createUnread(
   open: Signal<boolean>,
-  messages: Signal<ChatMessage[]>,
+  /** Live arrivals so far (message-log.ts). */
+  arrived: ReadonlySignal<number>,
   storage: SafeStorage,
   emit: Emit,
 ): Unread {
   /** Unread from before this page load. */
   const carried = signal(storage.get(UNREAD_KEY, isCount) ?? 0);
   const seen = signal(0);
-  const count = computed(() =>
-    open.value ? 0 : carried.value + Math.max(0, countable(messages.value) - seen.value),
-  );
+  const count = computed(() => (open.value ? 0 : carried.value + Math.max(0, arrived.value - seen.value)));
   let first = true;
   const stop = effect(() => {
     const value = count.value;
@@ -47,7 +44,7 @@ export function createUnread(
     markSeen() {
       batch(() => {
         if (open.peek()) carried.value = 0;
-        seen.value = countable(messages.peek());
+        seen.value = arrived.peek();
       });
     },
     dispose: stop,

@@ -59,7 +59,7 @@ export function createVisitorActions(ctx: VisitorActionsContext) {
       return true;
     },
     chooseReply(messageId: string, label: string, value: string): void {
-      const message = state.messages.value.find((m) => m.id === messageId);
+      const message = log.find(messageId);
       if (!message || message.chosen.value !== undefined) return;
       message.chosen.value = label;
       this.sendText(value, label);

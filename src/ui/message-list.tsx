@@ -12,6 +12,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { formatTime } from '../i18n';
 import type { ChatMessage } from '../store/messages';
 import { useUi } from './context';
+import { EarlierMessages } from './earlier-messages';
 import { logRows } from './grouping';
 import { LiveAnnouncer } from './live-announcer';
 import { MessageRow } from './message-row';
@@ -97,7 +98,11 @@ export function MessageList({ active }: { active: boolean }) {
         }}
       >
         <div class="cc-log-content">
-          {options.welcome && <WelcomeMessage text={options.welcome} />}
+          {store.state.earlier.value ? (
+            <EarlierMessages />
+          ) : (
+            options.welcome && <WelcomeMessage text={options.welcome} />
+          )}
           {rows.length > 0 && (
             <div ref={listRef} class="cc-window">
               <div class="cc-spacer" aria-hidden="true" style={{ height: `${view.before}px` }} />

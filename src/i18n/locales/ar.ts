@@ -56,6 +56,7 @@ export const strings: Strings = {
   hubBusy: 'خدمة الدردشة مشغولة. يُرجى الانتظار قليلًا قبل إرسال المزيد.',
   hubFailed: 'حدثت مشكلة في خدمة الدردشة. رسالتك محفوظة هنا.',
   newMessages: 'رسائل جديدة',
+  earlierMessages: 'عرض الرسائل السابقة',
   typingNamed: '{name} يكتب…',
   typing: 'يكتب…',
   showMore: 'عرض المزيد',

@@ -49,6 +49,7 @@ export const strings: Strings = {
     'Der Chat-Dienst ist gerade ausgelastet. Bitte warten Sie einen Moment, bevor Sie weiterschreiben.',
   hubFailed: 'Beim Chat-Dienst ist ein Problem aufgetreten. Ihre Nachricht bleibt hier erhalten.',
   newMessages: 'Neue Nachrichten',
+  earlierMessages: 'Frühere Nachrichten anzeigen',
   typingNamed: '{name} schreibt…',
   typing: 'Schreibt…',
   showMore: 'Mehr anzeigen',

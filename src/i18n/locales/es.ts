@@ -52,6 +52,7 @@ export const strings: Strings = {
   hubBusy: 'El servicio de chat está saturado. Espera un momento antes de enviar más mensajes.',
   hubFailed: 'El servicio de chat ha tenido un problema. Tu mensaje se conserva aquí.',
   newMessages: 'Mensajes nuevos',
+  earlierMessages: 'Ver mensajes anteriores',
   typingNamed: '{name} está escribiendo…',
   typing: 'Escribiendo…',
   showMore: 'Ver más',

@@ -52,6 +52,7 @@ export const strings: Strings = {
   hubBusy: 'Le service de chat est surchargé. Patientez un instant avant d’envoyer d’autres messages.',
   hubFailed: 'Le service de chat a rencontré un problème. Votre message est conservé ici.',
   newMessages: 'Nouveaux messages',
+  earlierMessages: 'Afficher les messages précédents',
   typingNamed: '{name} écrit…',
   typing: 'En train d’écrire…',
   showMore: 'Afficher plus',

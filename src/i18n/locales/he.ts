@@ -53,6 +53,7 @@ export const strings: Strings = {
   hubBusy: 'שירות הצ׳אט עמוס. כדאי להמתין רגע לפני ששולחים עוד.',
   hubFailed: 'אירעה תקלה בשירות הצ׳אט. ההודעה שלך נשמרה כאן.',
   newMessages: 'הודעות חדשות',
+  earlierMessages: 'הצגת הודעות קודמות',
   typingNamed: '{name} מקליד/ה…',
   typing: 'מקלידים…',
   showMore: 'הצגת עוד',

@@ -52,6 +52,7 @@ export const strings: Strings = {
   hubBusy: 'Il servizio di chat è sovraccarico. Attendi un momento prima di inviare altri messaggi.',
   hubFailed: 'Il servizio di chat ha avuto un problema. Il tuo messaggio resta qui.',
   newMessages: 'Nuovi messaggi',
+  earlierMessages: 'Mostra messaggi precedenti',
   typingNamed: '{name} sta scrivendo…',
   typing: 'Sta scrivendo…',
   showMore: 'Mostra di più',

@@ -48,6 +48,7 @@ export const strings: Strings = {
   hubBusy: 'チャットサービスが混み合っています。少し待ってから送信してください。',
   hubFailed: 'チャットサービスで問題が発生しました。メッセージはここに残っています。',
   newMessages: '新着メッセージ',
+  earlierMessages: '以前のメッセージを表示',
   typingNamed: '{name} が入力中…',
   typing: '入力中…',
   showMore: 'もっと見る',

@@ -48,6 +48,7 @@ export const strings: Strings = {
   hubBusy: 'De chatdienst is druk. Wacht even voordat je meer verstuurt.',
   hubFailed: 'Er ging iets mis bij de chatdienst. Je bericht blijft hier staan.',
   newMessages: 'Nieuwe berichten',
+  earlierMessages: 'Eerdere berichten tonen',
   typingNamed: '{name} is aan het typen…',
   typing: 'Aan het typen…',
   showMore: 'Meer tonen',

@@ -56,6 +56,7 @@ export const strings: Strings = {
   hubBusy: 'Usługa czatu jest przeciążona. Odczekaj chwilę, zanim wyślesz kolejne wiadomości.',
   hubFailed: 'W usłudze czatu wystąpił problem. Twoja wiadomość zostaje tutaj.',
   newMessages: 'Nowe wiadomości',
+  earlierMessages: 'Pokaż wcześniejsze wiadomości',
   typingNamed: '{name} pisze…',
   typing: 'Pisze…',
   showMore: 'Pokaż więcej',

@@ -52,6 +52,7 @@ export const strings: Strings = {
   hubBusy: 'O serviço de chat está sobrecarregado. Aguarde um momento antes de enviar mais mensagens.',
   hubFailed: 'O serviço de chat teve um problema. Sua mensagem fica guardada aqui.',
   newMessages: 'Novas mensagens',
+  earlierMessages: 'Mostrar mensagens anteriores',
   typingNamed: '{name} está digitando…',
   typing: 'Digitando…',
   showMore: 'Mostrar mais',

@@ -50,6 +50,7 @@ export const strings: Strings = {
   hubBusy: 'Sohbet hizmeti şu anda yoğun. Daha fazla mesaj göndermeden önce lütfen biraz bekleyin.',
   hubFailed: 'Sohbet hizmetinde bir sorun oluştu. Mesajınız burada saklanıyor.',
   newMessages: 'Yeni mesajlar',
+  earlierMessages: 'Önceki mesajları göster',
   typingNamed: '{name} yazıyor…',
   typing: 'Yazıyor…',
   showMore: 'Daha fazla göster',

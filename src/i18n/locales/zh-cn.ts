@@ -46,6 +46,7 @@ export const strings: Strings = {
   hubBusy: '聊天服务繁忙，请稍等片刻再发送。',
   hubFailed: '聊天服务出现问题。您的消息已保留在这里。',
   newMessages: '新消息',
+  earlierMessages: '显示更早的消息',
   typingNamed: '{name} 正在输入…',
   typing: '对方正在输入…',
   showMore: '展开',
