@@ -49,7 +49,7 @@ export function createFollowerSession({ storage, tell, conversationId }: Followe
     pending: () => new Set(),
     settle() {},
     conversationLost() {},
-    restored: (id) => restoredMessages(storage, id),
+    restored: (id) => restoredMessages(storage, id, Date.now()),
     share: (note) => tell({ t: 'note', note }),
     reconnect() {},
     close() {},

@@ -233,7 +233,7 @@ export function createHubSession(
       watch.settled();
       outbox?.failAll();
     },
-    restored: (id) => restoredMessages(deps.storage, id),
+    restored: (id) => restoredMessages(deps.storage, id, now()),
     share() {},
     reconnect: () => connection?.retry(),
     close() {

@@ -12,7 +12,8 @@
  *     One is sent at a time, so the hub files them in order.
  * Nothing stays "sending" for ever: an item not delivered within `sendTimeoutMs` is failed, with Retry. A
  * transcript request that gets no answer is asked again with backoff, then given up on: messages it would
- * have settled are failed (resending blind could show one twice), and new ones go out.
+ * have settled are failed (resending blind could show one twice), and new ones go out. Nothing is sent past
+ * its age (outbox-storage.ts).
  *
  * A state machine with several timers, hence longer than most modules.
  */
@@ -20,7 +21,7 @@ import type { OutboundFrame } from '../protocol';
 import { serialize } from '../protocol';
 import type { SafeStorage } from '../storage';
 import { itemToFrame } from './outbox-item';
-import { readOutbox, saveOutbox, type TrackedItem } from './outbox-storage';
+import { expired, readOutbox, saveOutbox, type TrackedItem } from './outbox-storage';
 import type { DeliveryState, QueuedItem } from './session';
 
 export interface Carrier {
@@ -65,7 +66,7 @@ const defaultTimer = (run: () => void, ms: number): (() => void) => {
 export function createOutbox(deps: OutboxDeps) {
   const now = deps.now ?? Date.now;
   const setTimer = deps.setTimer ?? defaultTimer;
-  const stored = readOutbox(deps.storage);
+  const stored = readOutbox(deps.storage, now());
   let items = stored.items;
   if (stored.conversationId !== deps.conversationId()) {
     // The conversation changed while away: offer its messages again, never send them silently.
@@ -159,7 +160,8 @@ export function createOutbox(deps: OutboxDeps) {
     if (oneAtATime && items.some((i) => i.status === 'inflight')) return;
     let changed = false;
     for (const item of items) {
-      if (item.status !== 'queued') continue;
+      // Past its age it waits for its deadline (a send timeout over a day) and fails; it never goes.
+      if (item.status !== 'queued' || expired(item, now())) continue;
       const frame = itemToFrame(item, conversationId);
       if (deps.carrier.send(item.id, frame, serialize(frame)) === 'not_ready') break;
       changed = true;
@@ -236,7 +238,13 @@ export function createOutbox(deps: OutboxDeps) {
   return {
     enqueue(item: QueuedItem): void {
       if (items.some((i) => i.id === item.id)) return;
-      items.push({ ...item, status: 'queued', attempts: 0, deadline: now() + deps.sendTimeoutMs });
+      items.push({
+        ...item,
+        status: 'queued',
+        attempts: 0,
+        queuedAt: now(),
+        deadline: now() + deps.sendTimeoutMs,
+      });
       save();
       flush();
     },
@@ -263,19 +271,28 @@ export function createOutbox(deps: OutboxDeps) {
     retry(id: string): void {
       const item = items.find((i) => i.id === id && i.status === 'failed');
       if (!item) return;
-      const deadline = now() + deps.sendTimeoutMs;
+      // The visitor asks again now: its age starts over (outbox-storage.ts, MAX_AGE_MS).
+      const queuedAt = now();
+      const deadline = queuedAt + deps.sendTimeoutMs;
       deps.setState(id, 'sending');
       if (item.unsure) {
         // It may be at the hub already: sent again blind it could show twice. The transcript decides, and a
         // transcript request that was given up on gets its tries again.
-        Object.assign(item, { status: 'inflight', attempts: 0, deadline, epoch: -1, unsure: false });
+        Object.assign(item, {
+          status: 'inflight',
+          attempts: 0,
+          queuedAt,
+          deadline,
+          epoch: -1,
+          unsure: false,
+        });
         misses = 0;
         holding = true;
         save();
         requestTranscript();
         return;
       }
-      Object.assign(item, { status: 'queued', attempts: 0, deadline });
+      Object.assign(item, { status: 'queued', attempts: 0, queuedAt, deadline });
       save();
       flush();
     },
