@@ -1,7 +1,7 @@
 /**
  * The outbox as stored (one per site and key), so a reload or the next leading tab resumes it. Whatever was
  * in flight when it was stored went out on a socket that is gone. Also how long an item is kept: it
- * expires a day after the visitor asked for it to go.
+ * expires a day after the visitor asked for it to go, and goes with its conversation when that is deleted.
  */
 import type { SafeStorage } from '../storage';
 import type { OutboxItem } from './outbox-item';
@@ -51,6 +51,14 @@ export const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 export const expired = (item: { queuedAt?: unknown }, now: number): boolean =>
   !(typeof item.queuedAt === 'number' && Math.abs(now - item.queuedAt) < MAX_AGE_MS);
 
+/**
+ * What a forget takes (destroy(), deletes; a logout would too): without a conversation, everything; with
+ * one, the outbox only when it holds that conversation's items. The outbox is one conversation's at a time:
+ * the one it sends into, recorded with it when stored.
+ */
+export const forgets = (forgotten: string | undefined, held: string | undefined): boolean =>
+  forgotten === undefined || forgotten === held;
+
 const isStoredOutbox = (v: unknown): v is StoredOutbox =>
   !!v &&
   typeof v === 'object' &&
@@ -83,6 +91,12 @@ export function saveOutbox(
 ): void {
   if (items.length === 0) storage.remove(OUTBOX_KEY);
   else storage.set(OUTBOX_KEY, { conversationId: conversationId ?? null, items });
+}
+
+/** Removes the stored outbox when a forget takes it (`forgets`): for a tab that holds no outbox itself. */
+export function forgetStored(storage: SafeStorage, conversationId: string | undefined): void {
+  const stored = storage.get(OUTBOX_KEY, isStoredOutbox);
+  if (stored && forgets(conversationId, stored.conversationId ?? undefined)) storage.remove(OUTBOX_KEY);
 }
 
 /**

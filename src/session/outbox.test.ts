@@ -341,6 +341,46 @@ describe('outbox items expire a day after the visitor asked for them to go', () 
   });
 });
 
+describe('forgetting a conversation (destroy(), deletes)', () => {
+  /** A message in flight and one queued, for conversation c1, stored. */
+  function unsent() {
+    const storage = sharedStorage();
+    const s = setup({ storage });
+    s.outbox.onReady();
+    s.message('a');
+    s.block(true);
+    s.message('b');
+    return { s, storage };
+  }
+
+  it('forgetting another conversation leaves the outbox alone', () => {
+    const { s, storage } = unsent();
+    s.outbox.forget('c0');
+    expect(s.outbox.pending()).toEqual(new Set(['a', 'b']));
+    expect(restoredMessages(storage, 'c1', T0).map((m) => m.id)).toEqual(['a', 'b']);
+  });
+
+  for (const [what, id] of [
+    ['its conversation', 'c1'],
+    ['every conversation', undefined],
+  ] as const)
+    it(`forgetting ${what} drops what is queued, in flight or failed, stored too: never sent or restored`, () => {
+      const { s, storage } = unsent();
+      s.clock.advance(SEND_TIMEOUT);
+      s.message('c');
+      s.outbox.forget(id);
+      expect(s.outbox.pending().size).toBe(0);
+      expect(storage.keys()).not.toContain('outbox');
+      s.block(false);
+      s.outbox.flush();
+      s.outbox.onDisconnect();
+      s.outbox.onReady();
+      s.outbox.retry('a');
+      expect(s.ids()).toEqual(['a']);
+      expect(setup({ storage }).outbox.pending().size).toBe(0);
+    });
+});
+
 describe('frames over the gateway limit', () => {
   it('are recognised before they are queued', () => {
     expect(tooLargeToSend({ kind: 'message', id: 'a', text: 'x'.repeat(40_000) }, undefined)).toBe(true);

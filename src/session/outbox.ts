@@ -13,7 +13,7 @@
  * Nothing stays "sending" for ever: an item not delivered within `sendTimeoutMs` is failed, with Retry. A
  * transcript request that gets no answer is asked again with backoff, then given up on: messages it would
  * have settled are failed (resending blind could show one twice), and new ones go out. Nothing is sent past
- * its age (outbox-storage.ts).
+ * its age (outbox-storage.ts), and `forget` drops a deleted conversation's items (destroy(), deletes).
  *
  * A state machine with several timers, hence longer than most modules.
  */
@@ -21,7 +21,7 @@ import type { OutboundFrame } from '../protocol';
 import { serialize } from '../protocol';
 import type { SafeStorage } from '../storage';
 import { itemToFrame } from './outbox-item';
-import { expired, readOutbox, saveOutbox, type TrackedItem } from './outbox-storage';
+import { expired, forgets, readOutbox, saveOutbox, type TrackedItem } from './outbox-storage';
 import type { DeliveryState, QueuedItem } from './session';
 
 export interface Carrier {
@@ -313,6 +313,17 @@ export function createOutbox(deps: OutboxDeps) {
       items = items.filter(shown);
       for (const i of items) fail(i);
       holding = false;
+      save();
+    },
+    /**
+     * The conversation is deleted, or all of them are (no id: destroy(), "delete all"): what is held for it
+     * is dropped, stored too, and never sent. Whose items these are is `forgets`' decision.
+     */
+    forget(conversationId?: string): void {
+      if (!forgets(conversationId, deps.conversationId())) return;
+      items = [];
+      holding = false;
+      disarm('confirm');
       save();
     },
     flush,
