@@ -224,6 +224,44 @@ describe('outbox over the socket (confirmed by transcripts)', () => {
     expect(second.ids()).toEqual(['a', 'b']);
   });
 
+  describe('a stored item past its send timeout (the page was closed meanwhile)', () => {
+    /** One in flight and one queued when the page closed; the next load comes after their deadline. */
+    function reloadedLate() {
+      const storage = sharedStorage();
+      const first = setup({ storage });
+      first.outbox.onReady();
+      first.message('sent');
+      first.block(true);
+      first.message('waiting');
+      return setup({ storage, at: T0 + SEND_TIMEOUT });
+    }
+    const failed = [
+      ['sent', 'failed'],
+      ['waiting', 'failed'],
+    ];
+
+    it('is failed on load, with Retry, even without a socket', () => {
+      const later = reloadedLate();
+      later.clock.advance(0);
+      expect(later.states).toEqual(failed);
+      // The transcript every reconnect reads: it has neither.
+      later.outbox.onReady();
+      later.outbox.settle([], ['sent', 'waiting']);
+      expect(later.ids()).toEqual([]);
+      later.outbox.retry('waiting');
+      expect(later.ids()).toEqual(['waiting']);
+    });
+
+    it('is never sent, even when the socket and the transcript come first', () => {
+      const later = reloadedLate();
+      later.outbox.onReady();
+      later.outbox.settle([], ['sent', 'waiting']);
+      expect(later.ids()).toEqual([]);
+      later.clock.advance(0);
+      expect(later.states).toEqual(failed);
+    });
+  });
+
   it('a stored outbox of another conversation is offered with Retry, never sent', () => {
     const storage = sharedStorage();
     const first = setup({ storage });

@@ -10,10 +10,11 @@
  *   - HTTP answers each send (`answer`): 2xx confirms, a refusal fails it, 429/5xx waits and resends (after
  *     the transcript says whether it arrived), a lost answer is settled by the transcript like a dead socket.
  *     One is sent at a time, so the hub files them in order.
- * Nothing stays "sending" for ever: an item not delivered within `sendTimeoutMs` is failed, with Retry. A
- * transcript request that gets no answer is asked again with backoff, then given up on: messages it would
- * have settled are failed (resending blind could show one twice), and new ones go out. Nothing is sent past
- * its age (outbox-storage.ts), and `forget` drops a deleted conversation's items (destroy(), deletes).
+ * Nothing stays "sending" for ever: an item not delivered within `sendTimeoutMs` is failed, with Retry, and one
+ * whose time ran out while no page held it is failed on load, never sent. A transcript request that gets no
+ * answer is asked again with backoff, then given up on: messages it would have settled are failed (resending
+ * blind could show one twice), and new ones go out. Nothing is sent past its age (outbox-storage.ts), and
+ * `forget` drops a deleted conversation's items (destroy(), deletes).
  *
  * A state machine with several timers, hence longer than most modules.
  */
@@ -160,8 +161,9 @@ export function createOutbox(deps: OutboxDeps) {
     if (oneAtATime && items.some((i) => i.status === 'inflight')) return;
     let changed = false;
     for (const item of items) {
-      // Past its age it waits for its deadline (a send timeout over a day) and fails; it never goes.
-      if (item.status !== 'queued' || expired(item, now())) continue;
+      // Past its deadline (stored by a page closed before it) or its age (a send timeout over a day), it
+      // waits for the deadline timer to fail it: it never goes.
+      if (item.status !== 'queued' || item.deadline <= now() || expired(item, now())) continue;
       const frame = itemToFrame(item, conversationId);
       if (deps.carrier.send(item.id, frame, serialize(frame)) === 'not_ready') break;
       changed = true;
@@ -234,6 +236,9 @@ export function createOutbox(deps: OutboxDeps) {
     save();
     flush();
   }
+
+  // A stored deadline still holds after a reload: what is overdue is failed now, with Retry, not sent.
+  armDeadline();
 
   return {
     enqueue(item: QueuedItem): void {
