@@ -2,10 +2,11 @@
  * The session of a tab that does not hold the socket: a typed proxy to the leading tab (tab-session.ts).
  * Everything goes to the leader as a tab message; the items it hands over are kept until the leader reports
  * them delivered, and offered again to a new leader. Frames, status and delivery states come back relayed.
+ * A forget (tab-session.ts tells every tab) drops them here, and the stored outbox in case no tab leads now.
  */
 import type { SafeStorage } from '../storage';
 import { tooLargeToSend } from './outbox-item';
-import { restoredMessages } from './outbox-storage';
+import { forgetStored, forgets, restoredMessages } from './outbox-storage';
 import type { QueuedItem, Session } from './session';
 import type { TabMessage } from './tab-messages';
 
@@ -49,7 +50,11 @@ export function createFollowerSession({ storage, tell, conversationId }: Followe
     pending: () => new Set(),
     settle() {},
     conversationLost() {},
-    restored: (id) => restoredMessages(storage, id),
+    forget(id) {
+      if (forgets(id, conversationId())) handedOver.clear();
+      forgetStored(storage, id);
+    },
+    restored: (id) => restoredMessages(storage, id, Date.now()),
     share: (note) => tell({ t: 'note', note }),
     reconnect() {},
     close() {},

@@ -18,7 +18,7 @@ import { type Connection, type ConnectionOptions, createConnection } from '../tr
 import { fetchLargeMessage, isLargeMessageLink } from './large-message';
 import { type Carrier, createOutbox, type Outbox } from './outbox';
 import { tooLargeToSend } from './outbox-item';
-import { restoredMessages } from './outbox-storage';
+import { forgetStored, restoredMessages } from './outbox-storage';
 import { loadingSender, type Sender, type SenderContext, type SenderFactory, socketSender } from './sender';
 import type { Session, SessionListener, SessionStatus, StartRequest } from './session';
 import { createStartWatch } from './start-watch';
@@ -233,7 +233,8 @@ export function createHubSession(
       watch.settled();
       outbox?.failAll();
     },
-    restored: (id) => restoredMessages(deps.storage, id),
+    forget: (id) => (outbox ? outbox.forget(id) : forgetStored(deps.storage, id)),
+    restored: (id) => restoredMessages(deps.storage, id, now()),
     share() {},
     reconnect: () => connection?.retry(),
     close() {

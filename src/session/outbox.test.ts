@@ -4,16 +4,28 @@ import { createSafeStorage, type SafeStorage } from '../storage';
 import { FakeStorage, fakeWindow } from '../storage/test-fakes';
 import { type Answer, CONFIRM_DELAY_MS, createOutbox, MAX_ATTEMPTS, TRANSCRIPT_TIMEOUT_MS } from './outbox';
 import { tooLargeToSend } from './outbox-item';
+import { MAX_AGE_MS, restoredMessages } from './outbox-storage';
 import type { DeliveryState } from './session';
 import { fakeClock } from './test-clock';
 
 const SEND_TIMEOUT = 60_000;
+/** When the first page load of a test happens (the fake clock's start). */
+const T0 = 1_000_000;
 /** One browser's localStorage, as two page loads see it. */
 const sharedStorage = () =>
   createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
 
-function setup(opts: { answers?: boolean; storage?: SafeStorage; conversationId?: string } = {}) {
-  const clock = fakeClock();
+function setup(
+  opts: {
+    answers?: boolean;
+    storage?: SafeStorage;
+    conversationId?: string;
+    /** When this page load happens. */
+    at?: number;
+    sendTimeoutMs?: number;
+  } = {},
+) {
+  const clock = fakeClock(opts.at ?? T0);
   const sent: Array<{ id: string; frame: OutboundFrame }> = [];
   const states: Array<[string, DeliveryState]> = [];
   let transcripts = 0;
@@ -34,7 +46,7 @@ function setup(opts: { answers?: boolean; storage?: SafeStorage; conversationId?
       return true;
     },
     setState: (id, state) => states.push([id, state]),
-    sendTimeoutMs: SEND_TIMEOUT,
+    sendTimeoutMs: opts.sendTimeoutMs ?? SEND_TIMEOUT,
     now: clock.now,
     setTimer: clock.setTimer,
   });
@@ -212,6 +224,44 @@ describe('outbox over the socket (confirmed by transcripts)', () => {
     expect(second.ids()).toEqual(['a', 'b']);
   });
 
+  describe('a stored item past its send timeout (the page was closed meanwhile)', () => {
+    /** One in flight and one queued when the page closed; the next load comes after their deadline. */
+    function reloadedLate() {
+      const storage = sharedStorage();
+      const first = setup({ storage });
+      first.outbox.onReady();
+      first.message('sent');
+      first.block(true);
+      first.message('waiting');
+      return setup({ storage, at: T0 + SEND_TIMEOUT });
+    }
+    const failed = [
+      ['sent', 'failed'],
+      ['waiting', 'failed'],
+    ];
+
+    it('is failed on load, with Retry, even without a socket', () => {
+      const later = reloadedLate();
+      later.clock.advance(0);
+      expect(later.states).toEqual(failed);
+      // The transcript every reconnect reads: it has neither.
+      later.outbox.onReady();
+      later.outbox.settle([], ['sent', 'waiting']);
+      expect(later.ids()).toEqual([]);
+      later.outbox.retry('waiting');
+      expect(later.ids()).toEqual(['waiting']);
+    });
+
+    it('is never sent, even when the socket and the transcript come first', () => {
+      const later = reloadedLate();
+      later.outbox.onReady();
+      later.outbox.settle([], ['sent', 'waiting']);
+      expect(later.ids()).toEqual([]);
+      later.clock.advance(0);
+      expect(later.states).toEqual(failed);
+    });
+  });
+
   it('a stored outbox of another conversation is offered with Retry, never sent', () => {
     const storage = sharedStorage();
     const first = setup({ storage });
@@ -263,6 +313,110 @@ describe('outbox over HTTP (each send answered)', () => {
     s.answer('a', 'ok');
     expect(s.ids()).toEqual(['a', 'a', 'b']);
   });
+});
+
+describe('outbox items expire a day after the visitor asked for them to go', () => {
+  const shownIds = (storage: SafeStorage, at: number) => restoredMessages(storage, 'c1', at).map((m) => m.id);
+
+  /** One browser whose stored outbox holds a message typed at T0 that failed (offered with Retry). */
+  function failedAtT0(): SafeStorage {
+    const storage = sharedStorage();
+    const first = setup({ storage });
+    first.message('a');
+    first.clock.advance(SEND_TIMEOUT);
+    expect(first.states).toEqual([['a', 'failed']]);
+    return storage;
+  }
+
+  it('past its age a stored item is not shown after a reload, and is dropped from storage', () => {
+    const storage = failedAtT0();
+    // A day less a moment: still shown, with Retry.
+    expect(shownIds(storage, T0 + MAX_AGE_MS - 1)).toEqual(['a']);
+    expect(shownIds(storage, T0 + MAX_AGE_MS)).toEqual([]);
+    expect(storage.keys()).not.toContain('outbox');
+  });
+
+  it('past its age a stored item is not taken by the outbox of the next page load or leading tab', () => {
+    const storage = failedAtT0();
+    expect(setup({ storage, at: T0 + MAX_AGE_MS - 1 }).outbox.pending()).toEqual(new Set(['a']));
+    const late = setup({ storage, at: T0 + MAX_AGE_MS });
+    expect(late.outbox.pending().size).toBe(0);
+    expect(storage.keys()).not.toContain('outbox');
+    late.outbox.retry('a');
+    late.outbox.onReady();
+    expect(late.ids()).toEqual([]);
+  });
+
+  it('is never sent past its age, even with a send timeout over a day; Retry asks afresh and sends it', () => {
+    const s = setup({ sendTimeoutMs: 2 * MAX_AGE_MS });
+    s.message('a');
+    s.clock.advance(MAX_AGE_MS);
+    s.outbox.onReady();
+    expect(s.ids()).toEqual([]);
+    s.clock.advance(MAX_AGE_MS);
+    expect(s.states).toEqual([['a', 'failed']]);
+    s.outbox.retry('a');
+    expect(s.ids()).toEqual(['a']);
+  });
+
+  it('an outbox stored without the times (an older version) loads as expired: nothing sent, shown or kept', () => {
+    const storage = sharedStorage();
+    const item = { kind: 'message', text: 'x', status: 'queued', attempts: 0, deadline: T0 + SEND_TIMEOUT };
+    storage.set('outbox', {
+      conversationId: 'c1',
+      items: [
+        { ...item, id: 'old' },
+        { ...item, id: 'new', queuedAt: T0 },
+      ],
+    });
+    const s = setup({ storage });
+    expect(s.outbox.pending()).toEqual(new Set(['new']));
+    s.outbox.onReady();
+    expect(s.ids()).toEqual(['new']);
+    storage.set('outbox', { conversationId: 'c1', items: [{ ...item, id: 'old' }] });
+    expect(shownIds(storage, T0)).toEqual([]);
+    expect(storage.keys()).not.toContain('outbox');
+  });
+});
+
+describe('forgetting a conversation (destroy(), deletes)', () => {
+  /** A message in flight and one queued, for conversation c1, stored. */
+  function unsent() {
+    const storage = sharedStorage();
+    const s = setup({ storage });
+    s.outbox.onReady();
+    s.message('a');
+    s.block(true);
+    s.message('b');
+    return { s, storage };
+  }
+
+  it('forgetting another conversation leaves the outbox alone', () => {
+    const { s, storage } = unsent();
+    s.outbox.forget('c0');
+    expect(s.outbox.pending()).toEqual(new Set(['a', 'b']));
+    expect(restoredMessages(storage, 'c1', T0).map((m) => m.id)).toEqual(['a', 'b']);
+  });
+
+  for (const [what, id] of [
+    ['its conversation', 'c1'],
+    ['every conversation', undefined],
+  ] as const)
+    it(`forgetting ${what} drops what is queued, in flight or failed, stored too: never sent or restored`, () => {
+      const { s, storage } = unsent();
+      s.clock.advance(SEND_TIMEOUT);
+      s.message('c');
+      s.outbox.forget(id);
+      expect(s.outbox.pending().size).toBe(0);
+      expect(storage.keys()).not.toContain('outbox');
+      s.block(false);
+      s.outbox.flush();
+      s.outbox.onDisconnect();
+      s.outbox.onReady();
+      s.outbox.retry('a');
+      expect(s.ids()).toEqual(['a']);
+      expect(setup({ storage }).outbox.pending().size).toBe(0);
+    });
 });
 
 describe('frames over the gateway limit', () => {

@@ -10,9 +10,11 @@
  *   - HTTP answers each send (`answer`): 2xx confirms, a refusal fails it, 429/5xx waits and resends (after
  *     the transcript says whether it arrived), a lost answer is settled by the transcript like a dead socket.
  *     One is sent at a time, so the hub files them in order.
- * Nothing stays "sending" for ever: an item not delivered within `sendTimeoutMs` is failed, with Retry. A
- * transcript request that gets no answer is asked again with backoff, then given up on: messages it would
- * have settled are failed (resending blind could show one twice), and new ones go out.
+ * Nothing stays "sending" for ever: an item not delivered within `sendTimeoutMs` is failed, with Retry, and one
+ * whose time ran out while no page held it is failed on load, never sent. A transcript request that gets no
+ * answer is asked again with backoff, then given up on: messages it would have settled are failed (resending
+ * blind could show one twice), and new ones go out. Nothing is sent past its age (outbox-storage.ts), and
+ * `forget` drops a deleted conversation's items (destroy(), deletes).
  *
  * A state machine with several timers, hence longer than most modules.
  */
@@ -20,7 +22,7 @@ import type { OutboundFrame } from '../protocol';
 import { serialize } from '../protocol';
 import type { SafeStorage } from '../storage';
 import { itemToFrame } from './outbox-item';
-import { readOutbox, saveOutbox, type TrackedItem } from './outbox-storage';
+import { expired, forgets, readOutbox, saveOutbox, type TrackedItem } from './outbox-storage';
 import type { DeliveryState, QueuedItem } from './session';
 
 export interface Carrier {
@@ -65,7 +67,7 @@ const defaultTimer = (run: () => void, ms: number): (() => void) => {
 export function createOutbox(deps: OutboxDeps) {
   const now = deps.now ?? Date.now;
   const setTimer = deps.setTimer ?? defaultTimer;
-  const stored = readOutbox(deps.storage);
+  const stored = readOutbox(deps.storage, now());
   let items = stored.items;
   if (stored.conversationId !== deps.conversationId()) {
     // The conversation changed while away: offer its messages again, never send them silently.
@@ -159,7 +161,9 @@ export function createOutbox(deps: OutboxDeps) {
     if (oneAtATime && items.some((i) => i.status === 'inflight')) return;
     let changed = false;
     for (const item of items) {
-      if (item.status !== 'queued') continue;
+      // Past its deadline (stored by a page closed before it) or its age (a send timeout over a day), it
+      // waits for the deadline timer to fail it: it never goes.
+      if (item.status !== 'queued' || item.deadline <= now() || expired(item, now())) continue;
       const frame = itemToFrame(item, conversationId);
       if (deps.carrier.send(item.id, frame, serialize(frame)) === 'not_ready') break;
       changed = true;
@@ -233,10 +237,19 @@ export function createOutbox(deps: OutboxDeps) {
     flush();
   }
 
+  // A stored deadline still holds after a reload: what is overdue is failed now, with Retry, not sent.
+  armDeadline();
+
   return {
     enqueue(item: QueuedItem): void {
       if (items.some((i) => i.id === item.id)) return;
-      items.push({ ...item, status: 'queued', attempts: 0, deadline: now() + deps.sendTimeoutMs });
+      items.push({
+        ...item,
+        status: 'queued',
+        attempts: 0,
+        queuedAt: now(),
+        deadline: now() + deps.sendTimeoutMs,
+      });
       save();
       flush();
     },
@@ -263,19 +276,28 @@ export function createOutbox(deps: OutboxDeps) {
     retry(id: string): void {
       const item = items.find((i) => i.id === id && i.status === 'failed');
       if (!item) return;
-      const deadline = now() + deps.sendTimeoutMs;
+      // The visitor asks again now: its age starts over (outbox-storage.ts, MAX_AGE_MS).
+      const queuedAt = now();
+      const deadline = queuedAt + deps.sendTimeoutMs;
       deps.setState(id, 'sending');
       if (item.unsure) {
         // It may be at the hub already: sent again blind it could show twice. The transcript decides, and a
         // transcript request that was given up on gets its tries again.
-        Object.assign(item, { status: 'inflight', attempts: 0, deadline, epoch: -1, unsure: false });
+        Object.assign(item, {
+          status: 'inflight',
+          attempts: 0,
+          queuedAt,
+          deadline,
+          epoch: -1,
+          unsure: false,
+        });
         misses = 0;
         holding = true;
         save();
         requestTranscript();
         return;
       }
-      Object.assign(item, { status: 'queued', attempts: 0, deadline });
+      Object.assign(item, { status: 'queued', attempts: 0, queuedAt, deadline });
       save();
       flush();
     },
@@ -296,6 +318,17 @@ export function createOutbox(deps: OutboxDeps) {
       items = items.filter(shown);
       for (const i of items) fail(i);
       holding = false;
+      save();
+    },
+    /**
+     * The conversation is deleted, or all of them are (no id: destroy(), "delete all"): what is held for it
+     * is dropped, stored too, and never sent. Whose items these are is `forgets`' decision.
+     */
+    forget(conversationId?: string): void {
+      if (!forgets(conversationId, deps.conversationId())) return;
+      items = [];
+      holding = false;
+      disarm('confirm');
       save();
     },
     flush,

@@ -103,6 +103,11 @@ export interface Session {
   settle(confirmed: readonly string[], missing: readonly string[]): void;
   /** The conversation is gone: nothing queued for it may go into the next one unasked. */
   conversationLost(): void;
+  /**
+   * Drops what waits for `conversationId` (queued, in flight or failed), stored too and in every tab of the
+   * site: it is never sent or restored. Without an id, everything (destroy(), "delete all"; a logout too).
+   */
+  forget(conversationId?: string): void;
   /** Messages of `conversationId` still in the stored outbox (after a reload). */
   restored(conversationId: string | undefined): RestoredMessage[];
   /** Tells the other tabs (no-op without tabs). */

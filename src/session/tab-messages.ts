@@ -1,8 +1,9 @@
 /**
  * What tabs of one site tell each other (tab-session.ts): the leader relays hub frames, the connection status
- * and delivery states; a follower hands it queued items, conversation starts, retries and requests; every
- * tab shares what its store says (the visitor's messages, the panel opening). Tabs may run different
- * versions of the widget, so a message is checked before it is believed.
+ * and delivery states; a follower hands it queued items, conversation starts, retries and requests; any tab
+ * tells the others to forget a conversation's outbox; every tab shares what its store says (the visitor's
+ * messages, the panel opening). Tabs may run different versions of the widget, so a message is checked
+ * before it is believed.
  */
 import type { InboundFrame, OutboundFrame } from '../protocol';
 import type {
@@ -24,6 +25,7 @@ export type TabMessage =
   | { t: 'send'; frame: OutboundFrame }
   | { t: 'start'; request: StartRequest }
   | { t: 'retry'; id: string }
+  | { t: 'forget'; conversationId?: string }
   | { t: 'sync' }
   | { t: 'leader' };
 
@@ -41,6 +43,7 @@ const CHECKS: Record<TabMessage['t'], (m: Record<string, unknown>) => boolean> =
   send: (m) => isObject(m.frame) && isObject(m.frame.event),
   start: (m) => isObject(m.request) && isObject(m.request.identity),
   retry: (m) => typeof m.id === 'string',
+  forget: (m) => m.conversationId === undefined || typeof m.conversationId === 'string',
   sync: () => true,
   leader: () => true,
 };

@@ -85,6 +85,9 @@ export function createTabSession(deps: TabSessionDeps): Session {
       case 'retry':
         leader?.retry(m.id);
         return;
+      case 'forget':
+        current().forget(m.conversationId);
+        return;
       case 'sync':
         if (!leader) return;
         // A new tab: it gets the connection status, the conversation so far (the transcript is relayed) and
@@ -121,6 +124,11 @@ export function createTabSession(deps: TabSessionDeps): Session {
     pending: () => current().pending(),
     settle: (confirmed, missing) => current().settle(confirmed, missing),
     conversationLost: () => current().conversationLost(),
+    // Every tab: the leader's outbox holds what all of them queued, and a follower what it handed over.
+    forget(id) {
+      current().forget(id);
+      tell(id === undefined ? { t: 'forget' } : { t: 'forget', conversationId: id });
+    },
     restored: (id) => follower.restored(id),
     share: (note) => tell({ t: 'note', note }),
     reconnect: () => current().reconnect(),

@@ -429,6 +429,21 @@ describe('delivery across drops and reloads', () => {
     expect(s.sent.at(-1)!.event.event_payload).toMatchObject({ conversation_id: 'c2' });
   });
 
+  it('destroy() leaves nothing to resend or show: the next page load restores and sends none of it', () => {
+    const win = fakeWindow(new FakeStorage(), new FakeStorage());
+    const storage = () => createSafeStorage('local', { win });
+    const first = started({}, storage());
+    first.drop();
+    first.store.sendText('queued when the host destroyed the widget');
+    first.store.destroy();
+    expect(storage().keys()).not.toContain('outbox');
+    const second = setup({ start: 'user-first' }, storage());
+    expect(second.store.state.messages.value).toEqual([]);
+    second.becomeReady();
+    second.receive({ type: 'conversation_transcript', conversationId: 'c1', entries: [] });
+    expect(userTexts(second)).toEqual([]);
+  });
+
   it('the same hub message delivered twice is shown once', () => {
     const s = started();
     const frame = {

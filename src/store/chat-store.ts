@@ -94,6 +94,7 @@ export function createChatStore(deps: StoreDeps) {
     userId: conversation.userId,
     openConversation: (id) => api.openConversation(id),
     newConversation: () => api.newConversation(),
+    forget: (id) => session.forget(id),
     sendMode: () => (state.connection.value.sendingVia === 'http' ? 'http' : 'socket'),
     onDeleteTimeout(which) {
       log.notice(t('deleteTimedOut'), 'error');
@@ -176,6 +177,8 @@ export function createChatStore(deps: StoreDeps) {
       agent.dispose();
       history.dispose();
       unread.dispose();
+      // The host wants the widget gone: nothing it queued is kept to be sent or shown on a later page load.
+      session.forget();
       session.close();
     },
   };

@@ -5,6 +5,7 @@ import type { InboundFrame } from '../protocol';
 import { createHubSession } from '../session';
 import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage, type SafeStorage } from '../storage';
+import { FakeStorage, fakeWindow } from '../storage/test-fakes';
 import { createChatStore } from './chat-store';
 import { createMessage } from './messages';
 import { type ChatOptions, DEFAULTS } from './options';
@@ -29,6 +30,43 @@ function setup(overrides: Partial<ChatOptions> = {}, storage: SafeStorage = crea
     receive: (frame: InboundFrame) => hub.receive(frame),
   };
 }
+
+describe('chat store: deletes take the messages not yet delivered into what they delete', () => {
+  /** A conversation 'now' whose one message is in flight (no transcript has confirmed it), stored. */
+  function unsent() {
+    const storage = createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
+    const s = setup({}, storage);
+    s.store.sendText('not confirmed yet');
+    s.receive({ type: 'conversation_start_success', conversationId: 'now' });
+    expect(storage.keys()).toContain('outbox');
+    /** The next page load: what it shows and what it sends. */
+    const reload = () => {
+      const next = setup({}, storage);
+      return {
+        shown: next.store.state.messages.value.filter((m) => m.sender === 'user').length,
+        sent: next.sent.filter((f) => f.event.event_type === 'user_message').length,
+      };
+    };
+    return { s, storage, reload };
+  }
+
+  it('deleting another conversation leaves them', () => {
+    const { s, reload } = unsent();
+    s.store.history.deleteConversation('older');
+    expect(reload().shown).toBe(1);
+  });
+
+  for (const [what, remove] of [
+    ['the current conversation', (s: ReturnType<typeof setup>) => s.store.history.deleteConversation()],
+    ['all conversations', (s: ReturnType<typeof setup>) => s.store.history.deleteAll()],
+  ] as const)
+    it(`deleting ${what} drops them: nothing is stored, restored or sent`, () => {
+      const { s, storage, reload } = unsent();
+      expect(remove(s)).toBe(true);
+      expect(storage.keys()).not.toContain('outbox');
+      expect(reload()).toEqual({ shown: 0, sent: 0 });
+    });
+});
 
 describe('chat store with history', () => {
   it('sends an anonymous user id with conversation_start and lists by it', () => {

@@ -9,7 +9,8 @@ function setup(over: Partial<HistoryDeps> = {}) {
   const state = over.state ?? createState(true);
   const sent: OutboundFrame[] = [];
   let ready = true;
-  const calls = { opened: [] as string[], fresh: 0 };
+  /** Each outbox forget: the conversation named, and the one current when it was asked. */
+  const calls = { opened: [] as string[], fresh: 0, forgot: [] as Array<[string?, string?]> };
   let userId: string | undefined = 'u-1';
   let clock = 1_000;
   const history = createHistory({
@@ -29,6 +30,9 @@ function setup(over: Partial<HistoryDeps> = {}) {
     newConversation() {
       calls.fresh += 1;
       state.conversationId.value = undefined;
+    },
+    forget(id) {
+      calls.forgot.push([id, state.conversationId.value]);
     },
     ...over,
   });
@@ -168,6 +172,19 @@ describe('history: deleting', () => {
     expect(s.history.deleteConversation(undefined)).toBe(true);
     s.state.conversationId.value = undefined;
     expect(s.history.deleteConversation()).toBe(false);
+  });
+
+  it('has the session forget the outbox of what it deletes, before switching away from the current one', () => {
+    const s = setup();
+    s.state.conversationId.value = 'cur';
+    s.history.deleteConversation('old');
+    s.history.deleteConversation();
+    s.history.deleteAll();
+    expect(s.calls.forgot).toEqual([
+      ['old', 'cur'],
+      ['cur', 'cur'],
+      [undefined, undefined],
+    ]);
   });
 
   it('deletes all over the socket in the manual’s form: delete_conversation with the user id, softly', () => {

@@ -39,6 +39,11 @@ export interface HistoryDeps {
   /** Shows another conversation: the store clears the log and requests its transcript. */
   openConversation(id: string): void;
   newConversation(): void;
+  /**
+   * Drops what waits to be sent into a deleted conversation (every one: no id), stored too; the session knows
+   * whose its outbox is, so it is told of every delete.
+   */
+  forget(conversationId?: string): void;
   /** Which way client events go now: the form of "delete all" depends on it. */
   sendMode?(): 'socket' | 'http';
   /** A delete the hub did not confirm in time. */
@@ -145,6 +150,8 @@ export function createHistory(deps: HistoryDeps) {
       if (!id) return false;
       awaitDeleted(id);
       sendSoon(deleteConversation(id));
+      // Before the switch: what the visitor left unsent there must not go into the next conversation.
+      deps.forget(id);
       if (id === state.conversationId.value) deps.newConversation();
       return true;
     },
@@ -156,6 +163,8 @@ export function createHistory(deps: HistoryDeps) {
       sendSoon(
         deps.sendMode?.() === 'http' ? deleteUserConversations(userId) : deleteAllConversations(userId),
       );
+      // At once, as for one delete: nothing unsent goes into a conversation the visitor asked to delete.
+      deps.forget();
       return true;
     },
     /** The hub's metadata of the current conversation (`{}` when there is none). */
