@@ -8,22 +8,22 @@
  * confirmation shows as a dialog over everything.
  */
 
-import { withCleanNames } from './clean-files';
-import { Composer } from './composer';
-import { ConfirmDialog } from './confirm-dialog';
+import { withCleanNames } from './composer/clean-files';
+import { Composer } from './composer/composer';
+import { DropOverlay } from './composer/drop-overlay';
+import { HumanButton } from './composer/human-button';
+import { useFileDrop } from './composer/use-file-drop';
 import { useUi } from './context';
-import { DropOverlay } from './drop-overlay';
 import { trapTab } from './focus-trap';
-import { Header } from './header';
-import { HumanButton } from './human-button';
-import { LazyHistoryPanel } from './lazy-history';
-import { MessageList } from './message-list';
+import { ConfirmDialog } from './header/confirm-dialog';
+import { Header } from './header/header';
+import { StatusBar } from './header/status-bar';
+import { LazyHistoryPanel } from './history/lazy-history';
+import { MessageList } from './log/message-list';
 import { useBackToClose } from './phone/use-back-to-close';
 import { useFullScreen } from './phone/use-full-screen';
 import { useScrollLock } from './phone/use-scroll-lock';
 import { useVisualViewport } from './phone/use-visual-viewport';
-import { StatusBar } from './status-bar';
-import { useFileDrop } from './use-file-drop';
 
 export interface PanelProps {
   open: boolean;
