@@ -43,3 +43,41 @@ test('hand-off, a hub error and a reconnect under a strict CSP: no violation', a
   expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
   expect(violations).toEqual([]);
 });
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+test('an attached image under a strict CSP without blob: shows the file icon, never a broken image; sent, it shows from the hub', async ({
+  page,
+  openHost,
+}) => {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as { __csp?: string[] };
+      w.__csp ??= [];
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const w = await openHost(page, { csp: 'strict' });
+  await w.openChat();
+  await w.panel
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG });
+  const chip = w.panel.locator('.cc-chip').filter({ hasText: 'dot.png' });
+  await expect(chip).toBeVisible();
+  // The preview (a blob: URL) is refused by img-src: the chip falls back to the file icon.
+  await expect(chip.locator('.cc-chip-icon')).toBeVisible();
+  await expect(chip.locator('img')).toHaveCount(0);
+  await expect(chip).not.toHaveAttribute('data-status', 'uploading', { timeout: 10_000 });
+  await w.panel.getByRole('button', { name: 'Send', exact: true }).click();
+  // The sent image comes from the hub's file service, which img-src allows.
+  const sent = w.log.locator('[data-sender="user"] img').last();
+  await expect(sent).toBeVisible();
+  await expect.poll(() => sent.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  // The one refusal is the preview's, and the widget handled it.
+  const refused = await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? []);
+  expect(refused.every((r) => r.startsWith('img-src blob:'))).toBe(true);
+});
