@@ -80,3 +80,39 @@ test('a message handed to the leader as it closes is sent once, by the tab that 
     .filter((t) => t === 'handed over at the last moment');
   expect(texts).toHaveLength(1);
 });
+
+test('reset() in one tab logs the visitor out in both: empty screens, nothing stored, a new visitor next', {
+  tag: '@every-mode',
+}, async ({ context, site, hub }) => {
+  const first = await context.newPage();
+  await first.goto(hostUrl(site, { cfg: { 'user-id': 'customer-a' } }));
+  const a = widgetLocators(first);
+  await a.openChat();
+  await a.send('account question from A');
+  await expect(a.log.locator('[data-sender="bot"]').last()).toContainText('account question from A');
+  const conversationId = await storedConversationId(first);
+
+  const second = await context.newPage();
+  await second.goto(hostUrl(site));
+  const b = widgetLocators(second);
+  await expect(b.log.getByText('account question from A')).toBeVisible();
+
+  await first.evaluate(() => window.CaptivateChat?.reset());
+  for (const w of [a, b]) await expect(w.log.locator('[data-sender]')).toHaveCount(0);
+  for (const page of [first, second]) {
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('captivate-chat:'))),
+    ).toEqual([]);
+  }
+
+  // The next visitor, on the page whose tag named A: a new conversation under a new anonymous id (the
+  // identity went with the logout), shown in both tabs, nothing of A's.
+  await a.send('hello from B');
+  await expect(a.log.locator('[data-sender="bot"]').last()).toContainText('hello from B');
+  const next = await storedConversationId(first);
+  expect(next).not.toBe(conversationId);
+  const stored = hub.control.conversations().find((c) => c.conversationId === next)!;
+  expect(stored.userId).toMatch(/^anon-/);
+  await expect(b.log.getByText('hello from B')).toBeVisible();
+  await expect(b.log.getByText('account question from A')).toHaveCount(0);
+});

@@ -23,6 +23,11 @@ export interface WidgetController {
    * (then the browser's languages, then the page's `lang`). Resolves once the panel shows it.
    */
   setLocale(locale: string): Promise<void>;
+  /**
+   * Logout: forgets the conversation, the anonymous id and the identity in every tab of the site, and drops
+   * what waited to be sent. The next conversation is a new one, for whoever `identify()` names next.
+   */
+  reset(): void;
   destroy(): void;
 }
 
@@ -40,6 +45,7 @@ export const COMMANDS: readonly CommandName[] = [
   'deleteConversation',
   'getMetadata',
   'setLocale',
+  'reset',
   'destroy',
 ];
 
@@ -60,6 +66,7 @@ export function runCommand(
     case 'close':
     case 'toggle':
     case 'newConversation':
+    case 'reset':
     case 'destroy':
       controller[command]();
       return true;

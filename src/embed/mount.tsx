@@ -118,6 +118,7 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
     },
     getMetadata: () => store.history.getMetadata(),
     setLocale: (tag) => locale.set(tag),
+    reset: () => store.reset(),
     destroy: () => {
       stopEffects();
       store.destroy();

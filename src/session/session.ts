@@ -62,7 +62,11 @@ export type SessionTrouble =
   | { code: 'transcript_unavailable' };
 
 /** What the store of one tab tells the stores of the others. */
-export type TabNote = { t: 'user'; message: SharedUserMessage } | { t: 'open'; open: boolean };
+export type TabNote =
+  | { t: 'user'; message: SharedUserMessage }
+  | { t: 'open'; open: boolean }
+  /** The visitor logged out (`reset()`): every tab forgets them. */
+  | { t: 'reset' };
 
 export interface SessionListener {
   /** The conversation the visitor is in: queued items are sent into it. */

@@ -38,7 +38,7 @@ const CHECKS: Record<TabMessage['t'], (m: Record<string, unknown>) => boolean> =
   status: (m) => isObject(m.status) && typeof m.status.state === 'string',
   delivery: (m) => typeof m.id === 'string' && ['sending', 'sent', 'failed'].includes(String(m.state)),
   trouble: (m) => isObject(m.trouble) && (m.trouble.code === 'start_timeout' || m.trouble.code === 'refused'),
-  note: (m) => isObject(m.note) && (m.note.t === 'user' || m.note.t === 'open'),
+  note: (m) => isObject(m.note) && (m.note.t === 'user' || m.note.t === 'open' || m.note.t === 'reset'),
   enqueue: (m) => isObject(m.item) && typeof m.item.id === 'string' && typeof m.item.kind === 'string',
   send: (m) => isObject(m.frame) && isObject(m.frame.event),
   start: (m) => isObject(m.request) && isObject(m.request.identity),

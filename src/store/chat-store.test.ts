@@ -456,3 +456,39 @@ describe('delivery across drops and reloads', () => {
     expect(s.store.state.messages.value.filter((m) => m.sender === 'bot')).toHaveLength(1);
   });
 });
+
+describe('reset(): a logout', () => {
+  it('forgets the conversation, the anonymous id, the identity and what was queued; the next start is afresh', () => {
+    const win = fakeWindow(new FakeStorage(), new FakeStorage());
+    const storage = createSafeStorage('local', { win });
+    const s = setup({ start: 'user-first' }, storage);
+    s.becomeReady();
+    s.store.identify({ userId: 'user-a', firstName: 'Ann', email: 'ann@example.com' });
+    s.store.sendText('hello');
+    s.receive({ type: 'conversation_start_success', conversationId: 'c-a' });
+    s.drop(); // what is sent next waits in the outbox
+    s.store.sendText('unsent');
+    s.store.setOpen(false);
+    s.receive({
+      type: 'bot_message',
+      conversationId: 'c-a',
+      messageId: 'b1',
+      parts: [{ kind: 'text', text: 'unread reply' }],
+    });
+    expect(storage.keys().length).toBeGreaterThan(0);
+
+    s.store.reset();
+    expect(s.store.state.messages.value).toEqual([]);
+    expect(s.store.state.conversationId.value).toBeUndefined();
+    expect(s.store.state.unread.value).toBe(0);
+    expect(storage.keys()).toEqual([]);
+
+    s.becomeReady();
+    expect(s.types().filter((t) => t === 'user_message')).toHaveLength(1); // "unsent" never goes
+    s.store.sendText('next visitor');
+    const start = s.sent.filter((f) => f.event.event_type === 'conversation_start').at(-1)!;
+    const payload = start.event.event_payload as { userId?: string; userBasicInfo?: unknown };
+    expect(payload.userId).toMatch(/^anon-/);
+    expect(payload.userBasicInfo).toBeUndefined();
+  });
+});

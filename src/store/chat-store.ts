@@ -103,6 +103,19 @@ export function createChatStore(deps: StoreDeps) {
     },
   });
 
+  /**
+   * This tab's part of a logout (`reset()`, here or in another tab): the screen, the history list, the
+   * unread count and who the visitor is all go; the next conversation starts afresh.
+   */
+  function forgetVisitor(): void {
+    switchConversation(undefined);
+    batch(() => {
+      conversation.forgetVisitor();
+      history.clear();
+      unread.clear();
+    });
+  }
+
   /** Opens or closes the panel; `share`: tell the other tabs (false when they told us). */
   function applyOpen(open: boolean, share: boolean): void {
     if (state.open.value === open) return;
@@ -125,6 +138,7 @@ export function createChatStore(deps: StoreDeps) {
     sent,
     t,
     setOpen: (open) => applyOpen(open, false),
+    forgetVisitor,
   });
 
   const visitor = createVisitorActions({ state, session, log, conversation, agent, sent, t, now });
@@ -171,6 +185,16 @@ export function createChatStore(deps: StoreDeps) {
       fileLinks: deps.fileLinks,
       ensureConversation: conversation.ensure,
     }),
+    /**
+     * Logout: forgets the conversation, the anonymous id, the identity and everything else this widget stored
+     * for the site, in every tab; what waited to be sent is dropped. The panel stays as it is, empty.
+     */
+    reset(): void {
+      session.forget();
+      forgetVisitor();
+      for (const key of storage.keys()) storage.remove(key);
+      session.share({ t: 'reset' });
+    },
     retryConnection: () => session.reconnect(),
     destroy(): void {
       handler.reset();

@@ -79,6 +79,15 @@ export function createConversation(deps: ConversationDeps) {
     identify(next: UserIdentity): void {
       identity = { ...identity, ...next };
     },
+    /**
+     * A logout: the next conversation starts for nobody in particular (a new anonymous id, unless the host
+     * identifies the next visitor) with only the page's own metadata.
+     */
+    forgetVisitor(): void {
+      identity = {};
+      metadata = { ...deps.metadata };
+      wanted = false;
+    },
     mergeMetadata(patch: Record<string, unknown>): void {
       metadata = { ...metadata, ...patch };
     },

@@ -173,6 +173,12 @@ export function createHistory(deps: HistoryDeps) {
       for (const timer of deleting.values()) clearTimeout(timer);
       deleting.clear();
     },
+    /** A logout: the list was the previous visitor's. */
+    clear(): void {
+      items.value = [];
+      hasMore.value = false;
+      page = 1;
+    },
     /** Takes the hub's answers to history requests; returns whether the frame was one. */
     handle(frame: InboundFrame): boolean {
       if (frame.type === 'user_conversations') onList(frame);

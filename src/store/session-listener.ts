@@ -21,6 +21,8 @@ export interface ListenerContext {
   t: Translate;
   /** Opens or closes the panel as another tab did. */
   setOpen(open: boolean): void;
+  /** Another tab logged the visitor out. */
+  forgetVisitor(): void;
 }
 
 export function createSessionListener(ctx: ListenerContext): SessionListener & { readonly rejected: number } {
@@ -70,6 +72,7 @@ export function createSessionListener(ctx: ListenerContext): SessionListener & {
     },
     note(note) {
       if (note.t === 'user') ctx.log.showUser(note.message);
+      else if (note.t === 'reset') ctx.forgetVisitor();
       else ctx.setOpen(note.open);
     },
   };

@@ -15,6 +15,8 @@ export interface Unread {
   count: ReadonlySignal<number>;
   /** Everything on screen now has been seen (the panel opened or closed, or the list was replaced). */
   markSeen(): void;
+  /** A logout: nothing is unread, including what was carried over from earlier page loads. */
+  clear(): void;
   dispose(): void;
 }
 
@@ -44,6 +46,12 @@ export function createUnread(
     markSeen() {
       batch(() => {
         if (open.peek()) carried.value = 0;
+        seen.value = arrived.peek();
+      });
+    },
+    clear() {
+      batch(() => {
+        carried.value = 0;
         seen.value = arrived.peek();
       });
     },
