@@ -106,14 +106,64 @@ test.describe('a hub that sends no transcript', () => {
     const { w } = await openedChat(page, openHost);
     await w.send('kept on this device');
     await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('kept on this device');
+    await expect(w.log.locator('[data-delivery="sent"]')).toHaveCount(1);
     await withHubOptions(hub, { transcriptAnswerRate: 0 }, async () => {
       await page.reload();
       await w.launcher.click();
+      // The stored tail is on screen at once, long before the transcript is given up on.
+      await expect(w.log.locator('[data-sender="user"]')).toHaveText([/kept on this device/], {
+        timeout: 3_000,
+      });
+      await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('kept on this device', {
+        timeout: 3_000,
+      });
       await expect(w.log.getByText(/Earlier messages could not be loaded/)).toBeVisible({ timeout: 60_000 });
       expect((await eventsNamed(page, 'error')).map((e) => e.code)).toContain('transcript_unavailable');
       await w.send('still talking');
       await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('still talking');
     });
+  });
+});
+
+test.describe('the stored tail', () => {
+  test('a reload shows what this device kept at once; the transcript adds only what it lacks, every message once', {
+    tag: '@every-mode',
+  }, async ({ page, openHost }) => {
+    const { w } = await openedChat(page, openHost);
+    for (const text of ['first question', 'second question', 'third question']) {
+      await w.send(text);
+      await expect(w.log.locator('[data-sender="bot"]').last()).toContainText(text);
+    }
+    await expect(w.log.locator('[data-delivery="sent"]')).toHaveCount(3);
+    const before = await w.log.locator('[data-sender]').allTextContents();
+    await page.waitForTimeout(600); // the tail is written a moment after the last change
+    await page.reload();
+    await w.launcher.click();
+    await expect(w.log.locator('[data-sender="user"]')).toHaveCount(3);
+    // The transcript came and was reconciled: still every message once, in the same order.
+    await expect.poll(async () => (await eventsNamed(page, 'message')).length).toBeGreaterThan(0);
+    await page.waitForTimeout(1_000);
+    expect(await w.log.locator('[data-sender]').allTextContents()).toEqual(before);
+  });
+
+  test('a deleted conversation takes its stored tail with it', async ({ page, openHost }) => {
+    const { w, conversationId } = await openedChat(page, openHost);
+    await w.send('to be deleted');
+    await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('to be deleted');
+    /** Whose tail is stored (a new conversation may store its own after the delete). */
+    const storedTail = () =>
+      page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.endsWith(':tail'));
+        return key
+          ? (JSON.parse(localStorage.getItem(key)!) as { conversationId: string }).conversationId
+          : null;
+      });
+    await expect.poll(storedTail).toBe(conversationId);
+    await page.evaluate(() => window.CaptivateChat?.deleteConversation());
+    await expect.poll(storedTail).not.toBe(conversationId);
+    await page.reload();
+    await w.launcher.click();
+    await expect(w.log.getByText('to be deleted')).toHaveCount(0);
   });
 });
 

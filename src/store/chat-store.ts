@@ -7,7 +7,7 @@
 import { batch } from '@preact/signals';
 import { transcriptRequest, type UserIdentity } from '../protocol';
 import { createAgentLifecycle } from './agent-lifecycle';
-import { applyTranscript } from './apply-transcript';
+import { applyTranscript, emitMessage } from './apply-transcript';
 import { createConversation } from './conversation';
 import { createFileActions } from './file-actions';
 import { createFrameHandler } from './frame-handler';
@@ -17,6 +17,7 @@ import { createSentEvents } from './sent-events';
 import { createSessionListener } from './session-listener';
 import { type ChatState, createState } from './state';
 import type { StoreDeps } from './store-deps';
+import { forgetTail, keepTail, readTail } from './stored-tail';
 import { createUnread } from './unread';
 import { pendingMessage } from './user-message';
 import { createVisitorActions } from './visitor-actions';
@@ -50,9 +51,17 @@ export function createChatStore(deps: StoreDeps) {
   });
   agent.restore();
 
-  // Messages still in the outbox from before a reload: shown (sending, or failed) until settled.
-  const restored = session.restored(state.conversationId.value).map((item) => pendingMessage(item, now()));
-  log.replace(restored, restored);
+  // What this device kept of the conversation (shown at once, reconciled when the transcript comes), then
+  // the messages still in the outbox from before a reload: shown (sending, or failed) until settled.
+  const tail = readTail(storage, state.conversationId.value);
+  const tailIds = new Set(tail.map((m) => m.id));
+  const restored = session
+    .restored(state.conversationId.value)
+    .filter((item) => !tailIds.has(item.id))
+    .map((item) => pendingMessage(item, now()));
+  log.replace([...tail, ...restored], restored);
+  for (const message of tail) emitMessage(emit, message, state.conversationId.value);
+  const stopTail = keepTail(storage, state);
 
   /** Clears the screen for another conversation (undefined: a new one, started on demand). */
   function switchConversation(id: string | undefined): void {
@@ -94,7 +103,10 @@ export function createChatStore(deps: StoreDeps) {
     userId: conversation.userId,
     openConversation: (id) => api.openConversation(id),
     newConversation: () => api.newConversation(),
-    forget: (id) => session.forget(id),
+    forget(id) {
+      session.forget(id);
+      forgetTail(storage, id);
+    },
     sendMode: () => (state.connection.value.sendingVia === 'http' ? 'http' : 'socket'),
     onDeleteTimeout(which) {
       log.notice(t('deleteTimedOut'), 'error');
@@ -201,6 +213,7 @@ export function createChatStore(deps: StoreDeps) {
       agent.dispose();
       history.dispose();
       unread.dispose();
+      stopTail();
       // The host wants the widget gone: nothing it queued is kept to be sent or shown on a later page load.
       session.forget();
       session.close();

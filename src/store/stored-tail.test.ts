@@ -1,0 +1,184 @@
+/** The stored tail: what it keeps, what it refuses to read back, and a reload that shows it at once. */
+import { describe, expect, it, vi } from 'vitest';
+import { createI18n } from '../i18n';
+import type { TranscriptEntry } from '../protocol';
+import { createHubSession } from '../session';
+import { fakeConnection } from '../session/test-connection';
+import { createSafeStorage } from '../storage';
+import { FakeStorage, fakeWindow } from '../storage/test-fakes';
+import { createChatStore } from './chat-store';
+import { type ChatMessage, createMessage } from './messages';
+import { DEFAULTS } from './options';
+import { forgetTail, readTail, TAIL_BYTES, TAIL_MESSAGES, tailOf } from './stored-tail';
+
+const text = (m: ChatMessage) => (m.parts[0] as { text: string }).text;
+const bot = (id: string, t: string) =>
+  createMessage({ id, sender: 'bot', parts: [{ kind: 'text', text: t }], at: 1, history: false });
+const user = (id: string, t: string, delivery: 'sending' | 'sent' | 'failed') =>
+  createMessage({ id, sender: 'user', parts: [{ kind: 'text', text: t }], at: 1, history: false, delivery });
+
+describe('tailOf', () => {
+  it('keeps the hub’s messages and the confirmed visitor messages, newest within the budgets', () => {
+    const notice = createMessage({
+      id: 's',
+      sender: 'system',
+      parts: [{ kind: 'text', text: 'n' }],
+      at: 1,
+      history: false,
+    });
+    const out = tailOf([
+      bot('b1', 'one'),
+      user('u1', 'sent', 'sent'),
+      user('u2', 'waiting', 'sending'),
+      notice,
+    ]);
+    expect(out.map((m) => m.id)).toEqual(['b1', 'u1']);
+    const many = Array.from({ length: TAIL_MESSAGES + 50 }, (_, i) => bot(`b${i}`, `m${i}`));
+    expect(tailOf(many)).toHaveLength(TAIL_MESSAGES);
+    expect(tailOf(many).at(-1)!.id).toBe(`b${TAIL_MESSAGES + 49}`);
+    // A message over the byte budget ends the tail: what is newer is kept, nothing older.
+    const huge = bot('huge', 'x'.repeat(TAIL_BYTES));
+    expect(tailOf([bot('old', 'old'), huge, bot('new', 'new')]).map((m) => m.id)).toEqual(['new']);
+  });
+});
+
+describe('readTail: storage is untrusted', () => {
+  const storage = () => createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
+  const good = { id: 'b1', sender: 'bot', parts: [{ kind: 'md', md: '**hi**' }], at: 5 };
+
+  it('reads its own conversation’s tail only, and drops what it did not write', () => {
+    const s = storage();
+    s.set('tail', {
+      conversationId: 'c1',
+      messages: [
+        good,
+        { ...good, id: 'b1' }, // the same id twice
+        { id: 'x1', sender: 'system', parts: [{ kind: 'text', text: 'x' }], at: 1 },
+        { id: 'x2', sender: 'bot', parts: [{ kind: 'script', src: 'x' }], at: 1 },
+        { id: 'x3', sender: 'bot', parts: [{ kind: 'text', text: 7 }], at: 1 },
+        { id: 'x4', sender: 'bot', parts: [{ kind: 'links', links: [{ title: 't', url: {} }] }], at: 1 },
+        { id: 'x5', sender: 'bot', parts: [], at: 1 },
+        { id: 'x6', sender: 'bot', parts: [{ kind: 'text', text: 'x' }], at: 'soon' },
+        {
+          id: 'b2',
+          sender: 'agent',
+          parts: [{ kind: 'text', text: 'hello', style: 'x' }],
+          at: 6,
+          name: 'Dana',
+        },
+      ],
+    });
+    const read = readTail(s, 'c1');
+    expect(read.map((m) => m.id)).toEqual(['b1', 'b2']);
+    expect(read.every((m) => m.history)).toBe(true);
+    expect(read[1]!.parts).toEqual([{ kind: 'text', text: 'hello' }]);
+    expect(read[1]!.senderName).toBe('Dana');
+    expect(readTail(s, 'c2')).toEqual([]);
+    s.set('tail', 'not a tail');
+    expect(readTail(s, 'c1')).toEqual([]);
+  });
+
+  it('a polluted prototype adds nothing to what is read', () => {
+    const s = storage();
+    s.set('tail', {
+      conversationId: 'c1',
+      messages: [{ id: 'b', sender: 'bot', parts: [{ kind: 'cards', cards: [{}] }], at: 1 }],
+    });
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.imageUrl = 'javascript:alert(1)';
+    try {
+      const [message] = readTail(s, 'c1');
+      expect(Object.hasOwn((message!.parts[0] as { cards: object[] }).cards[0]!, 'imageUrl')).toBe(false);
+    } finally {
+      delete proto.imageUrl;
+    }
+  });
+
+  it('goes with a delete of its conversation, not of another', () => {
+    const s = storage();
+    s.set('tail', { conversationId: 'c1', messages: [good] });
+    forgetTail(s, 'other');
+    expect(readTail(s, 'c1')).toHaveLength(1);
+    forgetTail(s, 'c1');
+    expect(readTail(s, 'c1')).toEqual([]);
+  });
+});
+
+describe('a reload with a stored tail', () => {
+  const entry = (sender: TranscriptEntry['sender'], t: string): TranscriptEntry => ({
+    sender,
+    parts: [{ kind: 'text', text: t }],
+    actions: [],
+  });
+
+  function load(win: ReturnType<typeof fakeWindow>) {
+    const storage = createSafeStorage('local', { win });
+    const hub = fakeConnection();
+    const options = { ...DEFAULTS, apiKey: 'k', open: true };
+    const events: string[] = [];
+    const store = createChatStore({
+      options,
+      storage,
+      session: createHubSession({ options, storage, connect: hub.connect, now: () => 1000 }),
+      uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
+      t: createI18n().t,
+      emit: (name, detail) => {
+        if (name === 'message') events.push((detail as { text: string }).text);
+      },
+      schedule: (run) => run(),
+    });
+    store.connect();
+    return { store, hub, events };
+  }
+
+  it('shows the tail before the transcript comes; the transcript adds only what the tail lacks, once', () => {
+    vi.useFakeTimers();
+    try {
+      const win = fakeWindow(new FakeStorage(), new FakeStorage());
+      const first = load(win);
+      first.hub.becomeReady();
+      first.hub.receive({ type: 'conversation_start_success', conversationId: 'c1' });
+      for (let i = 0; i < 5; i++)
+        first.hub.receive({
+          type: 'bot_message',
+          conversationId: 'c1',
+          messageId: `b${i}`,
+          parts: [{ kind: 'text', text: `reply ${i}` }],
+        });
+      vi.advanceTimersByTime(1000);
+      first.store.destroy();
+
+      const second = load(win);
+      expect(second.store.state.messages.value.map(text)).toEqual([
+        'reply 0',
+        'reply 1',
+        'reply 2',
+        'reply 3',
+        'reply 4',
+      ]);
+      expect(second.events).toHaveLength(5);
+      second.hub.becomeReady();
+      second.hub.receive({
+        type: 'conversation_transcript',
+        conversationId: 'c1',
+        entries: [
+          entry('user', 'older question'),
+          ...[0, 1, 2, 3, 4].map((i) => entry('bot', `reply ${i}`)),
+          entry('bot', 'while away'),
+        ],
+      });
+      expect(second.store.state.messages.value.map(text)).toEqual([
+        'older question',
+        'reply 0',
+        'reply 1',
+        'reply 2',
+        'reply 3',
+        'reply 4',
+        'while away',
+      ]);
+      expect(second.events).toHaveLength(7);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The newest part of the conversation on screen, kept in storage so that a page load shows it at once,
+ * before the hub's transcript arrives (or when it never does); the transcript is then reconciled with it
+ * like with anything on screen (apply-transcript.ts), so nothing shows twice and nothing moves.
+ *
+ * - One conversation's tail per site: the current one's. At most `TAIL_MESSAGES` messages and `TAIL_BYTES`
+ *   of JSON, newest first; a message too large for the budget ends the tail there.
+ * - Only settled messages: the hub's (bot, agent) and the visitor's the hub confirmed. What still waits to
+ *   be sent is the outbox's to show; system notices belong to the page view that saw them.
+ * - Written a moment after the log changes (a burst is one write), never with `persist=none` (memory).
+ * - Read as untrusted input: each message is checked (protocol/decode-stored.ts) and rendered as live
+ *   content is. It goes with a delete of its conversation and with `reset()`.
+ */
+import { effect } from '@preact/signals';
+import { decodeStoredParts, type MessagePart } from '../protocol';
+import type { SafeStorage } from '../storage';
+import { type ChatMessage, createMessage } from './messages';
+import type { ChatSignals } from './state';
+
+const TAIL_KEY = 'tail';
+export const TAIL_MESSAGES = 300;
+export const TAIL_BYTES = 100_000;
+/** Saves wait this long after the last change: a burst of messages is written once. */
+const SAVE_DELAY_MS = 400;
+
+interface StoredMessage {
+  id: string;
+  sender: 'user' | 'bot' | 'agent';
+  parts: MessagePart[];
+  at: number;
+  name?: string;
+  avatar?: string;
+}
+
+const SENDERS = new Set(['user', 'bot', 'agent']);
+const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+
+function toStored(m: ChatMessage): StoredMessage | undefined {
+  if (m.sender === 'system' || (m.sender === 'user' && m.delivery?.peek() !== 'sent')) return undefined;
+  const parts = m.parts.filter((p) => p.kind !== 'pause' && p.kind !== 'unknown');
+  if (parts.length === 0) return undefined;
+  return {
+    id: m.id,
+    sender: m.sender,
+    parts,
+    at: m.at,
+    ...(m.senderName ? { name: m.senderName } : {}),
+    ...(m.avatar ? { avatar: m.avatar } : {}),
+  };
+}
+
+/** The tail of `messages` within the budgets, oldest first. */
+export function tailOf(messages: readonly ChatMessage[]): StoredMessage[] {
+  const out: StoredMessage[] = [];
+  let bytes = 0;
+  for (let i = messages.length - 1; i >= 0 && out.length < TAIL_MESSAGES; i--) {
+    const stored = toStored(messages[i]!);
+    if (!stored) continue;
+    // Text lengths first: a message of megabytes is not serialised to learn that it does not fit.
+    const estimate = stored.parts.reduce(
+      (n, p) =>
+        n +
+        (p.kind === 'text'
+          ? p.text.length
+          : p.kind === 'md'
+            ? p.md.length
+            : p.kind === 'html'
+              ? p.html.length
+              : 0),
+      0,
+    );
+    if (bytes + estimate > TAIL_BYTES) break;
+    bytes += JSON.stringify(stored).length;
+    if (bytes > TAIL_BYTES) break;
+    out.push(stored);
+  }
+  return out.reverse();
+}
+
+function fromStored(v: unknown): ChatMessage | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const { id, sender, parts, at, name, avatar } = v as Record<string, unknown>;
+  const decoded = decodeStoredParts(parts);
+  if (typeof id !== 'string' || !id || typeof sender !== 'string' || !SENDERS.has(sender) || !decoded)
+    return undefined;
+  if (typeof at !== 'number' || !Number.isFinite(at) || !optionalString(name) || !optionalString(avatar))
+    return undefined;
+  return createMessage({
+    id,
+    sender: sender as StoredMessage['sender'],
+    parts: decoded,
+    at,
+    history: true,
+    ...(sender === 'user' ? { delivery: 'sent' as const } : {}),
+    ...(typeof name === 'string' && name ? { senderName: name } : {}),
+    ...(typeof avatar === 'string' && avatar ? { avatar } : {}),
+  });
+}
+
+const isStoredTail = (v: unknown): v is { conversationId: string; messages: unknown[] } =>
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as { conversationId?: unknown }).conversationId === 'string' &&
+  Array.isArray((v as { messages?: unknown }).messages);
+
+/** The stored tail of `conversationId`, as history on screen; a message that fails its check is left out. */
+export function readTail(storage: SafeStorage, conversationId: string | undefined): ChatMessage[] {
+  if (!conversationId) return [];
+  const stored = storage.get(TAIL_KEY, isStoredTail);
+  if (!stored || stored.conversationId !== conversationId) return [];
+  const out: ChatMessage[] = [];
+  const ids = new Set<string>();
+  for (const v of stored.messages.slice(-TAIL_MESSAGES)) {
+    const message = fromStored(v);
+    if (message && !ids.has(message.id)) {
+      ids.add(message.id);
+      out.push(message);
+    }
+  }
+  return out;
+}
+
+/** Drops the stored tail when it is `conversationId`'s (a delete), or whatever it is (no id). */
+export function forgetTail(storage: SafeStorage, conversationId?: string): void {
+  const stored = storage.get(TAIL_KEY, isStoredTail);
+  if (stored && (conversationId === undefined || stored.conversationId === conversationId))
+    storage.remove(TAIL_KEY);
+}
+
+/** Keeps the stored tail up to date with the log; returns the function that stops it. */
+export function keepTail(
+  storage: SafeStorage,
+  state: Pick<ChatSignals, 'messages' | 'conversationId'>,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = (): void => {
+    timer = undefined;
+    const conversationId = state.conversationId.peek();
+    if (!conversationId) return;
+    const messages = tailOf(state.messages.peek());
+    // An empty screen (a conversation just switched to, its transcript still coming) keeps what is stored.
+    if (messages.length > 0) storage.set(TAIL_KEY, { conversationId, messages });
+  };
+  const stop = effect(() => {
+    state.messages.value;
+    state.conversationId.value;
+    if (timer === undefined) timer = setTimeout(save, SAVE_DELAY_MS);
+  });
+  return () => {
+    stop();
+    clearTimeout(timer);
+  };
+}
