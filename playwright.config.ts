@@ -12,16 +12,25 @@ const systemChromium = '/usr/bin/chromium';
 /**
  * One project per send mode, each against a hub configured to match (e2e/support/fixtures.ts). `socket` runs
  * every spec; `http` and `auto` run the specs tagged `@every-mode` (the chat flows, restore after reload,
- * history, hand-off, uploads, tabs and the chaos test), which is what differs between the modes.
+ * history, hand-off, uploads, tabs and the chaos test), which is what differs between the modes. Specs
+ * tagged `@solo` measure the main thread (long tasks under a flood): they run last, in a project of their
+ * own, so no other test shares the two cores with them.
  */
 const mode = (sendMode: SendModeUnderTest) => ({
   name: sendMode,
   use: { sendMode },
+  grepInvert: /@solo/,
   ...(sendMode === 'socket' ? {} : { grep: /@every-mode/ }),
 });
+const solo = {
+  name: 'solo',
+  use: { sendMode: 'socket' as const },
+  grep: /@solo/,
+  dependencies: ['socket', 'http', 'auto'],
+};
 
 export default defineConfig<{ sendMode: SendModeUnderTest }>({
-  projects: [mode('socket'), mode('http'), mode('auto')],
+  projects: [mode('socket'), mode('http'), mode('auto'), solo],
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 30_000,

@@ -55,11 +55,9 @@ async function usedHeapMB(page: Page): Promise<number> {
   return usedSize / 2 ** 20;
 }
 
-test('100,000 bot messages in bursts of 1,000: no task over 100 ms, bounded memory, the newest on screen', async ({
-  page,
-  openHost,
-  hub,
-}) => {
+test('100,000 bot messages in bursts of 1,000: no task over 100 ms, bounded memory, the newest on screen', {
+  tag: '@solo',
+}, async ({ page, openHost, hub }) => {
   test.setTimeout(240_000);
   await watchPage(page);
   const w = await openHost(page);

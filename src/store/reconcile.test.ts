@@ -177,4 +177,18 @@ describe('reconcile', () => {
     expect(result.added.map((m) => m.id)).toEqual(['t56', 't57', 't58', 't59']);
     expect(ids(result.messages)).toEqual([...ids(local), 't56', 't57', 't58', 't59']);
   });
+
+  it('never shows a message twice when the screen orders a stream differently from the hub', () => {
+    // Two echoes made during an outage were added by an earlier reconcile in the other order.
+    const local = [
+      msg('u1', 'user', 'q1'),
+      msg('b2', 'bot', 'a2'),
+      msg('b1', 'bot', 'a1'),
+      msg('b3', 'bot', 'a3'),
+    ];
+    const entries = [entry('user', 'q1'), entry('bot', 'a1'), entry('bot', 'a2'), entry('bot', 'a3')];
+    const result = reconcile(local, entries, new Set(), make);
+    expect(result.added).toEqual([]);
+    expect(ids(result.messages)).toEqual(['u1', 'b2', 'b1', 'b3']);
+  });
 });

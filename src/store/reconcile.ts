@@ -99,6 +99,36 @@ function align(units: Unit[], entries: Array<[number, TranscriptEntry]>): Map<nu
   return backward.size > forward.size ? backward : forward;
 }
 
+/**
+ * Order aside: an entry the alignment left unmatched whose twin (same sender, same content) is on screen and
+ * unmatched is that message, shown elsewhere. The screen and the hub may order a stream differently (two
+ * replies made during an outage, each added after the anchor it had then), and re-adding it would show it
+ * twice; a message is never shown twice for want of being where the transcript has it.
+ */
+function matchDisplaced(
+  units: readonly Unit[],
+  entries: ReadonlyArray<[number, TranscriptEntry]>,
+  byIndex: Map<number, Unit>,
+  matched: Set<Unit>,
+): void {
+  const spare = new Map<string, Unit[]>();
+  for (const unit of units) {
+    if (matched.has(unit)) continue;
+    const key = `${unit.sender}\n${unit.key}`;
+    const list = spare.get(key);
+    if (list) list.push(unit);
+    else spare.set(key, [unit]);
+  }
+  if (spare.size === 0) return;
+  for (const [index, entry] of entries) {
+    if (byIndex.has(index)) continue;
+    const twin = spare.get(`${entry.sender}\n${contentKey(entry.parts)}`)?.shift();
+    if (!twin) continue;
+    byIndex.set(index, twin);
+    matched.add(twin);
+  }
+}
+
 export function reconcile(
   local: readonly ChatMessage[],
   entries: readonly TranscriptEntry[],
@@ -120,6 +150,7 @@ export function reconcile(
     ),
   ]);
   const matched = new Set(byIndex.values());
+  matchDisplaced(units, indexed, byIndex, matched);
 
   // Entries not on screen go after the screen message matched to the nearest earlier entry; those before
   // every match (`leading`) are made only as far as `room` allows.
