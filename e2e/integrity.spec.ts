@@ -107,6 +107,7 @@ test.describe('a hub that sends no transcript', () => {
     await w.send('kept on this device');
     await expect(w.log.locator('[data-sender="bot"]').last()).toContainText('kept on this device');
     await expect(w.log.locator('[data-delivery="sent"]')).toHaveCount(1);
+    await page.waitForTimeout(600); // the tail is written a moment after the last change
     await withHubOptions(hub, { transcriptAnswerRate: 0 }, async () => {
       await page.reload();
       await w.launcher.click();

@@ -206,6 +206,8 @@ export function createChatStore(deps: StoreDeps) {
       forgetVisitor();
       for (const key of storage.keys()) storage.remove(key);
       session.share({ t: 'reset' });
+      // As on opening: an open panel greets the next visitor in a new conversation.
+      if (state.open.value && options.start === 'bot-first') conversation.ensure();
     },
     retryConnection: () => session.reconnect(),
     destroy(): void {

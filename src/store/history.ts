@@ -173,11 +173,15 @@ export function createHistory(deps: HistoryDeps) {
       for (const timer of deleting.values()) clearTimeout(timer);
       deleting.clear();
     },
-    /** A logout: the list was the previous visitor's. */
+    /**
+     * A logout: the list and the start dates were the previous visitor's. Every tab clears the dates itself:
+     * another tab's view of storage may lag, and its next note would write the old ones back.
+     */
     clear(): void {
       items.value = [];
       hasMore.value = false;
       page = 1;
+      dates.clear();
     },
     /** Takes the hub's answers to history requests; returns whether the frame was one. */
     handle(frame: InboundFrame): boolean {

@@ -1,4 +1,5 @@
 /** The stored tail: what it keeps, what it refuses to read back, and a reload that shows it at once. */
+import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n';
 import type { TranscriptEntry } from '../protocol';
@@ -9,7 +10,7 @@ import { FakeStorage, fakeWindow } from '../storage/test-fakes';
 import { createChatStore } from './chat-store';
 import { type ChatMessage, createMessage } from './messages';
 import { DEFAULTS } from './options';
-import { forgetTail, readTail, TAIL_BYTES, TAIL_MESSAGES, tailOf } from './stored-tail';
+import { forgetTail, keepTail, readTail, TAIL_BYTES, TAIL_MESSAGES, tailOf } from './stored-tail';
 
 const text = (m: ChatMessage) => (m.parts[0] as { text: string }).text;
 const bot = (id: string, t: string) =>
@@ -39,6 +40,29 @@ describe('tailOf', () => {
     // A message over the byte budget ends the tail: what is newer is kept, nothing older.
     const huge = bot('huge', 'x'.repeat(TAIL_BYTES));
     expect(tailOf([bot('old', 'old'), huge, bot('new', 'new')]).map((m) => m.id)).toEqual(['new']);
+  });
+});
+
+describe('keepTail', () => {
+  it('writes a visitor message once the hub confirms it, though the list itself did not change', () => {
+    vi.useFakeTimers();
+    try {
+      const storage = createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
+      const waiting = user('u1', 'typed', 'sending');
+      const state = {
+        messages: signal([bot('b1', 'hello'), waiting]),
+        conversationId: signal<string | undefined>('c1'),
+      };
+      const stop = keepTail(storage, state);
+      vi.advanceTimersByTime(1000);
+      expect(readTail(storage, 'c1').map((m) => m.id)).toEqual(['b1']);
+      waiting.delivery!.value = 'sent';
+      vi.advanceTimersByTime(1000);
+      expect(readTail(storage, 'c1').map((m) => m.id)).toEqual(['b1', 'u1']);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -7,7 +7,8 @@
  *   of JSON, newest first; a message too large for the budget ends the tail there.
  * - Only settled messages: the hub's (bot, agent) and the visitor's the hub confirmed. What still waits to
  *   be sent is the outbox's to show; system notices belong to the page view that saw them.
- * - Written a moment after the log changes (a burst is one write), never with `persist=none` (memory).
+ * - Written a moment after the log (or a delivery state in its tail) changes: a burst is one write.
+ *   With `persist=none` storage is memory, so nothing outlives the page.
  * - Read as untrusted input: each message is checked (protocol/decode-stored.ts) and rendered as live
  *   content is. It goes with a delete of its conversation and with `reset()`.
  */
@@ -142,8 +143,11 @@ export function keepTail(
     if (messages.length > 0) storage.set(TAIL_KEY, { conversationId, messages });
   };
   const stop = effect(() => {
-    state.messages.value;
+    const list = state.messages.value;
     state.conversationId.value;
+    // A visitor message joins the tail when the hub confirms it, which changes its delivery, not the list:
+    // the deliveries of the newest messages are watched too.
+    for (let i = Math.max(0, list.length - TAIL_MESSAGES); i < list.length; i++) list[i]!.delivery?.value;
     if (timer === undefined) timer = setTimeout(save, SAVE_DELAY_MS);
   });
   return () => {
