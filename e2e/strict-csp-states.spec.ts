@@ -2,7 +2,21 @@
  * The states beyond the happy path under a strict CSP (no inline script or style, images only from the hub):
  * the hand-off to an agent and back, a hub error, a dropped connection and the reconnect. Not one violation.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+
+/** Every CSP violation of the page, as `directive blocked-uri`, from before any script ran. */
+async function recordViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as { __csp?: string[] };
+      w.__csp ??= [];
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+}
+
+const violationsSeen = (page: Page) => page.evaluate(() => (window as { __csp?: string[] }).__csp ?? []);
 
 test('hand-off, a hub error and a reconnect under a strict CSP: no violation', async ({
   page,
@@ -13,13 +27,7 @@ test('hand-off, a hub error and a reconnect under a strict CSP: no violation', a
   page.on('console', (msg) => {
     if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
   });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      const w = window as { __csp?: string[] };
-      w.__csp ??= [];
-      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  await recordViolations(page);
   const w = await openHost(page, { csp: 'strict' });
   await w.openChat();
 
@@ -40,7 +48,7 @@ test('hand-off, a hub error and a reconnect under a strict CSP: no violation', a
   await expect(w.log.locator('[data-sender="user"]').last()).toContainText('sent while disconnected');
   await expect(w.log.locator('[data-delivery="sent"]').last()).toBeVisible({ timeout: 20_000 });
 
-  expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+  expect(await violationsSeen(page)).toEqual([]);
   expect(violations).toEqual([]);
 });
 
@@ -54,13 +62,7 @@ test('an attached image under a strict CSP without blob: shows the file icon, ne
   page,
   openHost,
 }) => {
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      const w = window as { __csp?: string[] };
-      w.__csp ??= [];
-      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  await recordViolations(page);
   const w = await openHost(page, { csp: 'strict' });
   await w.openChat();
   await w.panel
@@ -78,6 +80,6 @@ test('an attached image under a strict CSP without blob: shows the file icon, ne
   await expect(sent).toBeVisible();
   await expect.poll(() => sent.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
   // The one refusal is the preview's, and the widget handled it.
-  const refused = await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? []);
+  const refused = await violationsSeen(page);
   expect(refused.filter((r) => !r.startsWith('img-src blob'))).toEqual([]);
 });

@@ -109,6 +109,18 @@ export function restoreRun(env: Env, conversationId: string, marker: string): Pr
   });
 }
 
+/**
+ * Opens the panel on a fresh conversation (watch `greeting` with the page) and returns its id once the greeting
+ * is painted and the page has settled.
+ */
+async function openNewConversation(env: Env, page: Page): Promise<string> {
+  await page.goto(pageUrl(env.site, { open: 'true' }));
+  await read(page, watched('greeting'));
+  const stored = await read<string | null>(page, `localStorage.getItem(${JSON.stringify(env.storageKey)})`);
+  await sleep(300);
+  return JSON.parse(stored ?? '""') as string;
+}
+
 export interface BurstRun {
   longestTask: number;
   totalBlockingTime: number;
@@ -121,12 +133,7 @@ export function burstRun(env: Env, run: number, count: number): Promise<BurstRun
   const marker = `End of burst ${run}`;
   const watch = { greeting: { selector: '[data-sender="bot"]' }, last: newest(marker) };
   return withPage(env, watch, async (page) => {
-    await page.goto(pageUrl(env.site, { open: 'true' }));
-    await read(page, watched('greeting'));
-    const conversationId = JSON.parse(
-      (await read<string | null>(page, `localStorage.getItem(${JSON.stringify(env.storageKey)})`)) ?? '""',
-    ) as string;
-    await sleep(300);
+    const conversationId = await openNewConversation(env, page);
     const start = await read<number>(page, 'performance.now()');
     for (let i = 0; i < count; i++) {
       const content =
@@ -164,12 +171,7 @@ export interface FloodRun {
 export function floodRun(env: Env, run: number, total: number, burst: number): Promise<FloodRun> {
   const watch = { greeting: { selector: '[data-sender="bot"]' } };
   return withPage(env, watch, async (page) => {
-    await page.goto(pageUrl(env.site, { open: 'true' }));
-    await read(page, watched('greeting'));
-    const conversationId = JSON.parse(
-      (await read<string | null>(page, `localStorage.getItem(${JSON.stringify(env.storageKey)})`)) ?? '""',
-    ) as string;
-    await sleep(300);
+    const conversationId = await openNewConversation(env, page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const taskSeconds = async () =>

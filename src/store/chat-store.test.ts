@@ -1,29 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../i18n';
 import type { InboundFrame } from '../protocol';
-import { createHubSession } from '../session';
 import { START_ATTEMPTS, START_TIMEOUT_MS } from '../session/start-watch';
-import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage } from '../storage';
 import { FakeStorage, fakeWindow } from '../storage/test-fakes';
-import { createChatStore } from './chat-store';
-import type { HostEventName } from './events';
-import { type ChatOptions, DEFAULTS } from './options';
+import type { ChatOptions } from './options';
+import { testStore } from './test-store';
 
 function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage('none')) {
-  const events: Array<{ name: HostEventName; detail: unknown }> = [];
-  const hub = fakeConnection();
-  const options = { ...DEFAULTS, apiKey: 'k', ...overrides };
-  const store = createChatStore({
-    options,
-    storage,
-    session: createHubSession({ options, storage, connect: hub.connect, now: () => 1000 }),
-    uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
-    t: createI18n().t,
-    emit: (name, detail) => events.push({ name, detail }),
-    now: () => 1000,
-  });
-  store.connect();
+  const { store, hub, events } = testStore({ options: overrides, storage });
   return {
     store,
     sent: hub.sent,

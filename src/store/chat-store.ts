@@ -51,16 +51,12 @@ export function createChatStore(deps: StoreDeps) {
   });
   agent.restore();
 
-  // What this device kept of the conversation (shown at once, reconciled when the transcript comes), then
+  // What this device kept of the conversation (shown at once, reconciled when the transcript comes), with
   // the messages still in the outbox from before a reload: shown (sending, or failed) until settled.
-  const tail = readTail(storage, state.conversationId.value);
-  const tailIds = new Set(tail.map((m) => m.id));
-  const restored = session
-    .restored(state.conversationId.value)
-    .filter((item) => !tailIds.has(item.id))
-    .map((item) => pendingMessage(item, now()));
-  log.replace([...tail, ...restored], restored);
-  for (const message of tail) emitMessage(emit, message, state.conversationId.value);
+  const waiting = session.restored(state.conversationId.value).map((item) => pendingMessage(item, now()));
+  const restored = readTail(storage, state.conversationId.value, waiting);
+  log.replace(restored, waiting);
+  for (const message of restored) if (message.history) emitMessage(emit, message, state.conversationId.value);
   const stopTail = keepTail(storage, state);
 
   /** Clears the screen for another conversation (undefined: a new one, started on demand). */

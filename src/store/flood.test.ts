@@ -5,42 +5,32 @@
  * frame is one list update and one round of host events, a repeated id is still shown once, and the
  * transcript brings a page of earlier messages back on request.
  */
+
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../i18n';
 import type { InboundFrame, TranscriptEntry } from '../protocol';
-import { createHubSession } from '../session';
-import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage } from '../storage';
-import { createChatStore } from './chat-store';
 import { EARLIER_PAGE, MEMORY_CAP } from './message-log';
-import { DEFAULTS } from './options';
+import { testStore } from './test-store';
 
 const TOTAL = 100_000;
 const BURST = 1_000;
 
 function setup() {
-  const hub = fakeConnection();
   const frames: Array<() => void> = [];
-  const options = { ...DEFAULTS, apiKey: 'k', open: true };
   const storage = createSafeStorage('none');
   storage.set('conversation', 'c1');
   let messageEvents = 0;
   let unread = 0;
-  const store = createChatStore({
-    options,
+  const { store, hub } = testStore({
+    options: { open: true },
     storage,
-    session: createHubSession({ options, storage, connect: hub.connect, now: () => 1000 }),
-    uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
-    t: createI18n().t,
+    schedule: (run) => void frames.push(run),
     emit: (name, detail) => {
       if (name === 'message') messageEvents++;
       if (name === 'unread') unread = (detail as { count: number }).count;
     },
-    now: () => 1000,
-    schedule: (run) => void frames.push(run),
   });
-  store.connect();
   hub.becomeReady();
   hub.receive({ type: 'conversation_transcript', conversationId: 'c1', entries: [] });
   let listUpdates = 0;

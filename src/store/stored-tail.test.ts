@@ -1,16 +1,13 @@
 /** The stored tail: what it keeps, what it refuses to read back, and a reload that shows it at once. */
+
 import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../i18n';
 import type { TranscriptEntry } from '../protocol';
-import { createHubSession } from '../session';
-import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage } from '../storage';
 import { FakeStorage, fakeWindow } from '../storage/test-fakes';
-import { createChatStore } from './chat-store';
 import { type ChatMessage, createMessage } from './messages';
-import { DEFAULTS } from './options';
 import { forgetTail, keepTail, readTail, TAIL_BYTES, TAIL_MESSAGES, tailOf } from './stored-tail';
+import { testStore } from './test-store';
 
 const text = (m: ChatMessage) => (m.parts[0] as { text: string }).text;
 const bot = (id: string, t: string) =>
@@ -19,7 +16,7 @@ const user = (id: string, t: string, delivery: 'sending' | 'sent' | 'failed') =>
   createMessage({ id, sender: 'user', parts: [{ kind: 'text', text: t }], at: 1, history: false, delivery });
 
 describe('tailOf', () => {
-  it('keeps the hub’s messages and the confirmed visitor messages, newest within the budgets', () => {
+  it('keeps the hub’s messages and the visitor’s (unconfirmed ones as places), newest within the budgets', () => {
     const notice = createMessage({
       id: 's',
       sender: 'system',
@@ -33,7 +30,12 @@ describe('tailOf', () => {
       user('u2', 'waiting', 'sending'),
       notice,
     ]);
-    expect(out.map((m) => m.id)).toEqual(['b1', 'u1']);
+    // The visitor's unconfirmed message keeps its place only (the outbox fills it on load).
+    expect(out.map((m) => [m.id, m.pending])).toEqual([
+      ['b1', undefined],
+      ['u1', undefined],
+      ['u2', true],
+    ]);
     const many = Array.from({ length: TAIL_MESSAGES + 50 }, (_, i) => bot(`b${i}`, `m${i}`));
     expect(tailOf(many)).toHaveLength(TAIL_MESSAGES);
     expect(tailOf(many).at(-1)!.id).toBe(`b${TAIL_MESSAGES + 49}`);
@@ -55,10 +57,10 @@ describe('keepTail', () => {
       };
       const stop = keepTail(storage, state);
       vi.advanceTimersByTime(1000);
-      expect(readTail(storage, 'c1').map((m) => m.id)).toEqual(['b1']);
+      expect(readTail(storage, 'c1', []).map((m) => m.id)).toEqual(['b1']);
       waiting.delivery!.value = 'sent';
       vi.advanceTimersByTime(1000);
-      expect(readTail(storage, 'c1').map((m) => m.id)).toEqual(['b1', 'u1']);
+      expect(readTail(storage, 'c1', []).map((m) => m.id)).toEqual(['b1', 'u1']);
       stop();
     } finally {
       vi.useRealTimers();
@@ -92,14 +94,14 @@ describe('readTail: storage is untrusted', () => {
         },
       ],
     });
-    const read = readTail(s, 'c1');
+    const read = readTail(s, 'c1', []);
     expect(read.map((m) => m.id)).toEqual(['b1', 'b2']);
     expect(read.every((m) => m.history)).toBe(true);
     expect(read[1]!.parts).toEqual([{ kind: 'text', text: 'hello' }]);
     expect(read[1]!.senderName).toBe('Dana');
-    expect(readTail(s, 'c2')).toEqual([]);
+    expect(readTail(s, 'c2', [])).toEqual([]);
     s.set('tail', 'not a tail');
-    expect(readTail(s, 'c1')).toEqual([]);
+    expect(readTail(s, 'c1', [])).toEqual([]);
   });
 
   it('a polluted prototype adds nothing to what is read', () => {
@@ -111,20 +113,38 @@ describe('readTail: storage is untrusted', () => {
     const proto = Object.prototype as Record<string, unknown>;
     proto.imageUrl = 'javascript:alert(1)';
     try {
-      const [message] = readTail(s, 'c1');
+      const [message] = readTail(s, 'c1', []);
       expect(Object.hasOwn((message!.parts[0] as { cards: object[] }).cards[0]!, 'imageUrl')).toBe(false);
     } finally {
       delete proto.imageUrl;
     }
   });
 
+  it('puts the outbox’s messages in the places the tail kept for them, the rest after it', () => {
+    const s = storage();
+    s.set('tail', {
+      conversationId: 'c1',
+      messages: [
+        good,
+        { id: 'u1', sender: 'user', pending: true },
+        { id: 'u-gone', sender: 'user', pending: true },
+        { id: 'u2', sender: 'user', parts: [{ kind: 'text', text: 'confirmed later' }], at: 7 },
+      ],
+    });
+    const waiting = [user('u1', 'typed first', 'failed'), user('u3', 'typed offline', 'sending')];
+    const screen = readTail(s, 'c1', waiting);
+    expect(screen.map((m) => m.id)).toEqual(['b1', 'u1', 'u2', 'u3']);
+    expect(screen[1]).toBe(waiting[0]);
+    expect(screen.map((m) => m.history)).toEqual([true, false, true, false]);
+  });
+
   it('goes with a delete of its conversation, not of another', () => {
     const s = storage();
     s.set('tail', { conversationId: 'c1', messages: [good] });
     forgetTail(s, 'other');
-    expect(readTail(s, 'c1')).toHaveLength(1);
+    expect(readTail(s, 'c1', [])).toHaveLength(1);
     forgetTail(s, 'c1');
-    expect(readTail(s, 'c1')).toEqual([]);
+    expect(readTail(s, 'c1', [])).toEqual([]);
   });
 });
 
@@ -136,22 +156,14 @@ describe('a reload with a stored tail', () => {
   });
 
   function load(win: ReturnType<typeof fakeWindow>) {
-    const storage = createSafeStorage('local', { win });
-    const hub = fakeConnection();
-    const options = { ...DEFAULTS, apiKey: 'k', open: true };
     const events: string[] = [];
-    const store = createChatStore({
-      options,
-      storage,
-      session: createHubSession({ options, storage, connect: hub.connect, now: () => 1000 }),
-      uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
-      t: createI18n().t,
+    const { store, hub } = testStore({
+      options: { open: true },
+      storage: createSafeStorage('local', { win }),
       emit: (name, detail) => {
         if (name === 'message') events.push((detail as { text: string }).text);
       },
-      schedule: (run) => run(),
     });
-    store.connect();
     return { store, hub, events };
   }
 

@@ -5,8 +5,11 @@
  *
  * - One conversation's tail per site: the current one's. At most `TAIL_MESSAGES` messages and `TAIL_BYTES`
  *   of JSON, newest first; a message too large for the budget ends the tail there.
- * - Only settled messages: the hub's (bot, agent) and the visitor's the hub confirmed. What still waits to
- *   be sent is the outbox's to show; system notices belong to the page view that saw them.
+ * - The hub's messages (bot, agent) and the visitor's. A visitor message not confirmed yet is kept as a place
+ *   only: on load it shows where it was, as the outbox has it then (sending, or failed with Retry), or not
+ *   at all when the outbox no longer has it (delivered and confirmed since, or expired). So the screen keeps
+ *   its order even when later messages were confirmed first. System notices belong to the page view that
+ *   saw them.
  * - Written a moment after the log (or a delivery state in its tail) changes: a burst is one write.
  *   With `persist=none` storage is memory, so nothing outlives the page.
  * - Read as untrusted input: each message is checked (protocol/decode-stored.ts) and rendered as live
@@ -31,13 +34,15 @@ interface StoredMessage {
   at: number;
   name?: string;
   avatar?: string;
+  /** A visitor message the hub had not confirmed: its place, filled from the outbox on load. */
+  pending?: true;
 }
 
 const SENDERS = new Set(['user', 'bot', 'agent']);
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
 
 function toStored(m: ChatMessage): StoredMessage | undefined {
-  if (m.sender === 'system' || (m.sender === 'user' && m.delivery?.peek() !== 'sent')) return undefined;
+  if (m.sender === 'system') return undefined;
   const parts = m.parts.filter((p) => p.kind !== 'pause' && p.kind !== 'unknown');
   if (parts.length === 0) return undefined;
   return {
@@ -47,6 +52,7 @@ function toStored(m: ChatMessage): StoredMessage | undefined {
     at: m.at,
     ...(m.senderName ? { name: m.senderName } : {}),
     ...(m.avatar ? { avatar: m.avatar } : {}),
+    ...(m.sender === 'user' && m.delivery?.peek() !== 'sent' ? { pending: true as const } : {}),
   };
 }
 
@@ -78,9 +84,11 @@ export function tailOf(messages: readonly ChatMessage[]): StoredMessage[] {
   return out.reverse();
 }
 
-function fromStored(v: unknown): ChatMessage | undefined {
+/** A stored message as shown (history), `pending` for a place the outbox fills, or undefined when invalid. */
+function fromStored(v: unknown): ChatMessage | { pending: string } | undefined {
   if (!v || typeof v !== 'object') return undefined;
-  const { id, sender, parts, at, name, avatar } = v as Record<string, unknown>;
+  const { id, sender, parts, at, name, avatar, pending } = v as Record<string, unknown>;
+  if (pending === true && sender === 'user' && typeof id === 'string') return { pending: id };
   const decoded = decodeStoredParts(parts);
   if (typeof id !== 'string' || !id || typeof sender !== 'string' || !SENDERS.has(sender) || !decoded)
     return undefined;
@@ -104,20 +112,31 @@ const isStoredTail = (v: unknown): v is { conversationId: string; messages: unkn
   typeof (v as { conversationId?: unknown }).conversationId === 'string' &&
   Array.isArray((v as { messages?: unknown }).messages);
 
-/** The stored tail of `conversationId`, as history on screen; a message that fails its check is left out. */
-export function readTail(storage: SafeStorage, conversationId: string | undefined): ChatMessage[] {
-  if (!conversationId) return [];
-  const stored = storage.get(TAIL_KEY, isStoredTail);
-  if (!stored || stored.conversationId !== conversationId) return [];
+/**
+ * The screen a page load starts with: the stored tail of `conversationId` (as history; a message that fails
+ * its check is left out), with the outbox's messages (`waiting`) in the places the tail kept for them and
+ * the rest after it.
+ */
+export function readTail(
+  storage: SafeStorage,
+  conversationId: string | undefined,
+  waiting: readonly ChatMessage[],
+): ChatMessage[] {
+  const stored = conversationId ? storage.get(TAIL_KEY, isStoredTail) : undefined;
+  const tail =
+    stored && stored.conversationId === conversationId ? stored.messages.slice(-TAIL_MESSAGES) : [];
+  const outbox = new Map(waiting.map((m) => [m.id, m]));
   const out: ChatMessage[] = [];
   const ids = new Set<string>();
-  for (const v of stored.messages.slice(-TAIL_MESSAGES)) {
-    const message = fromStored(v);
+  for (const v of tail) {
+    const read = fromStored(v);
+    const message = read && 'pending' in read ? outbox.get(read.pending) : read;
     if (message && !ids.has(message.id)) {
       ids.add(message.id);
       out.push(message);
     }
   }
+  for (const m of waiting) if (!ids.has(m.id)) out.push(m);
   return out;
 }
 
