@@ -107,6 +107,43 @@ function part(p: unknown): MessagePart | undefined {
 }
 
 /** The parts of one stored message, or undefined when anything in them is not what the widget writes. */
-export function decodeStoredParts(v: unknown): MessagePart[] | undefined {
+function decodeStoredParts(v: unknown): MessagePart[] | undefined {
   return list(v, LIMITS.parts, part);
+}
+
+/**
+ * One stored message (the tail's), as decoded. Every field is an own property, `undefined` when absent, so
+ * reading one never falls through to a polluted `Object.prototype`.
+ */
+export interface StoredMessage {
+  id: string;
+  sender: 'user' | 'bot' | 'agent';
+  parts: MessagePart[];
+  at: number;
+  name: string | undefined;
+  avatar: string | undefined;
+  /** What a visitor message sent, where it differs from what it shows (a quick reply's value). */
+  sent: MessagePart[] | undefined;
+  /** A visitor message the hub had not confirmed: only its place matters (the outbox fills it). */
+  pending: boolean;
+}
+
+const SENDERS = new Set(['user', 'bot', 'agent']);
+
+/** A stored message, or undefined when anything in it is not what the widget writes. */
+export function decodeStoredMessage(v: unknown): StoredMessage | undefined {
+  const id = own(v, 'id');
+  const sender = own(v, 'sender');
+  if (!str(id) || !id || !str(sender) || !SENDERS.has(sender)) return undefined;
+  const kind = sender as StoredMessage['sender'];
+  const none = { name: undefined, avatar: undefined, sent: undefined };
+  if (own(v, 'pending') === true)
+    return kind === 'user' ? { id, sender: kind, parts: [], at: 0, ...none, pending: true } : undefined;
+  const parts = decodeStoredParts(own(v, 'parts'));
+  const at = own(v, 'at');
+  const strings = pick(v, ['name', 'avatar']);
+  const sentRaw = own(v, 'sent');
+  const sent = sentRaw === undefined ? undefined : decodeStoredParts(sentRaw);
+  if (!parts || !finite(at) || !strings || (sentRaw !== undefined && !sent)) return undefined;
+  return { id, sender: kind, parts, at, ...none, ...strings, sent, pending: false };
 }

@@ -3,7 +3,7 @@ export { decode, KNOWN_INBOUND_EVENTS } from './decode';
 export { linkExpiry } from './decode-files';
 export { type AnswerDecode, decodeHttpAnswer, decodeRestTranscript } from './decode-http';
 export { decodeParts } from './decode-parts';
-export { decodeStoredParts } from './decode-stored';
+export { decodeStoredMessage, type StoredMessage } from './decode-stored';
 export {
   action,
   botFirstMessage,

@@ -104,6 +104,23 @@ describe('readTail: storage is untrusted', () => {
     expect(readTail(s, 'c1', [])).toEqual([]);
   });
 
+  it('a quick reply comes back showing its label and matching what it sent', () => {
+    const s = storage();
+    const chosen = createMessage({
+      id: 'u1',
+      sender: 'user',
+      parts: [{ kind: 'text', text: 'Show cards' }],
+      sentParts: [{ kind: 'text', text: 'cards' }],
+      at: 1,
+      history: false,
+      delivery: 'sent',
+    });
+    s.set('tail', { conversationId: 'c1', messages: tailOf([chosen]) });
+    const [read] = readTail(s, 'c1', []);
+    expect(read!.parts).toEqual([{ kind: 'text', text: 'Show cards' }]);
+    expect(read!.sentParts).toEqual([{ kind: 'text', text: 'cards' }]);
+  });
+
   it('a polluted prototype adds nothing to what is read', () => {
     const s = storage();
     s.set('tail', {
@@ -112,11 +129,14 @@ describe('readTail: storage is untrusted', () => {
     });
     const proto = Object.prototype as Record<string, unknown>;
     proto.imageUrl = 'javascript:alert(1)';
+    proto.avatar = 'https://evil.example/a.png';
     try {
       const [message] = readTail(s, 'c1', []);
       expect(Object.hasOwn((message!.parts[0] as { cards: object[] }).cards[0]!, 'imageUrl')).toBe(false);
+      expect(Object.hasOwn(message!, 'avatar')).toBe(false);
     } finally {
       delete proto.imageUrl;
+      delete proto.avatar;
     }
   });
 

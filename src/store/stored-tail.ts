@@ -16,7 +16,7 @@
  *   content is. It goes with a delete of its conversation and with `reset()`.
  */
 import { effect } from '@preact/signals';
-import { decodeStoredParts, type MessagePart } from '../protocol';
+import { decodeStoredMessage, type MessagePart } from '../protocol';
 import type { SafeStorage } from '../storage';
 import { type ChatMessage, createMessage } from './messages';
 import type { ChatSignals } from './state';
@@ -27,21 +27,21 @@ export const TAIL_BYTES = 100_000;
 /** Saves wait this long after the last change: a burst of messages is written once. */
 const SAVE_DELAY_MS = 400;
 
-interface StoredMessage {
+/** A message as written (read back through protocol/decode-stored.ts). */
+interface WrittenMessage {
   id: string;
   sender: 'user' | 'bot' | 'agent';
   parts: MessagePart[];
   at: number;
   name?: string;
   avatar?: string;
+  /** What a visitor message sent, where it differs from what it shows (a quick reply's value). */
+  sent?: MessagePart[];
   /** A visitor message the hub had not confirmed: its place, filled from the outbox on load. */
   pending?: true;
 }
 
-const SENDERS = new Set(['user', 'bot', 'agent']);
-const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
-
-function toStored(m: ChatMessage): StoredMessage | undefined {
+function toStored(m: ChatMessage): WrittenMessage | undefined {
   if (m.sender === 'system') return undefined;
   const parts = m.parts.filter((p) => p.kind !== 'pause' && p.kind !== 'unknown');
   if (parts.length === 0) return undefined;
@@ -52,30 +52,24 @@ function toStored(m: ChatMessage): StoredMessage | undefined {
     at: m.at,
     ...(m.senderName ? { name: m.senderName } : {}),
     ...(m.avatar ? { avatar: m.avatar } : {}),
+    ...(m.sentParts ? { sent: m.sentParts } : {}),
     ...(m.sender === 'user' && m.delivery?.peek() !== 'sent' ? { pending: true as const } : {}),
   };
 }
 
+/** Characters of text a part carries: what decides, before serialising, that a message cannot fit. */
+const textLength = (p: MessagePart): number =>
+  p.kind === 'text' ? p.text.length : p.kind === 'md' ? p.md.length : p.kind === 'html' ? p.html.length : 0;
+
 /** The tail of `messages` within the budgets, oldest first. */
-export function tailOf(messages: readonly ChatMessage[]): StoredMessage[] {
-  const out: StoredMessage[] = [];
+export function tailOf(messages: readonly ChatMessage[]): WrittenMessage[] {
+  const out: WrittenMessage[] = [];
   let bytes = 0;
   for (let i = messages.length - 1; i >= 0 && out.length < TAIL_MESSAGES; i--) {
     const stored = toStored(messages[i]!);
     if (!stored) continue;
     // Text lengths first: a message of megabytes is not serialised to learn that it does not fit.
-    const estimate = stored.parts.reduce(
-      (n, p) =>
-        n +
-        (p.kind === 'text'
-          ? p.text.length
-          : p.kind === 'md'
-            ? p.md.length
-            : p.kind === 'html'
-              ? p.html.length
-              : 0),
-      0,
-    );
+    const estimate = stored.parts.reduce((n, p) => n + textLength(p), 0);
     if (bytes + estimate > TAIL_BYTES) break;
     bytes += JSON.stringify(stored).length;
     if (bytes > TAIL_BYTES) break;
@@ -86,23 +80,19 @@ export function tailOf(messages: readonly ChatMessage[]): StoredMessage[] {
 
 /** A stored message as shown (history), `pending` for a place the outbox fills, or undefined when invalid. */
 function fromStored(v: unknown): ChatMessage | { pending: string } | undefined {
-  if (!v || typeof v !== 'object') return undefined;
-  const { id, sender, parts, at, name, avatar, pending } = v as Record<string, unknown>;
-  if (pending === true && sender === 'user' && typeof id === 'string') return { pending: id };
-  const decoded = decodeStoredParts(parts);
-  if (typeof id !== 'string' || !id || typeof sender !== 'string' || !SENDERS.has(sender) || !decoded)
-    return undefined;
-  if (typeof at !== 'number' || !Number.isFinite(at) || !optionalString(name) || !optionalString(avatar))
-    return undefined;
+  const m = decodeStoredMessage(v);
+  if (!m) return undefined;
+  if (m.pending) return { pending: m.id };
   return createMessage({
-    id,
-    sender: sender as StoredMessage['sender'],
-    parts: decoded,
-    at,
+    id: m.id,
+    sender: m.sender,
+    parts: m.parts,
+    at: m.at,
     history: true,
-    ...(sender === 'user' ? { delivery: 'sent' as const } : {}),
-    ...(typeof name === 'string' && name ? { senderName: name } : {}),
-    ...(typeof avatar === 'string' && avatar ? { avatar } : {}),
+    ...(m.sender === 'user' ? { delivery: 'sent' as const } : {}),
+    ...(m.sent ? { sentParts: m.sent } : {}),
+    ...(m.name ? { senderName: m.name } : {}),
+    ...(m.avatar ? { avatar: m.avatar } : {}),
   });
 }
 
