@@ -216,6 +216,9 @@ test.describe('visitor behaviours', () => {
       await expect(w.log.locator('[data-sender="user"]').last()).toContainText(word);
     }
     await expect.poll(() => w.log.evaluate((el) => el.scrollHeight > el.clientHeight + 100)).toBe(true);
+    // Every reply is in before the reader scrolls up: one arriving after would be taken to the end with it.
+    await hub.control.idle();
+    await page.waitForTimeout(300);
     await w.log.evaluate((el) => el.scrollTo({ top: 0 }));
     await expect.poll(() => w.log.evaluate((el) => el.scrollTop)).toBe(0);
     const conversationId = await storedConversationId(page);

@@ -20,6 +20,9 @@
  *   restore.{1000,10000}.render               ms from the `conversation_transcript` frame reaching the page
  *                                             to the frame that painted the last restored message
  *   restore.{1000,10000}.fromNavigation       ms from navigation start to that frame
+ *   restore.1000.tail.fromNavigation          the same on a second load of that page, which starts from the
+ *                                             stored tail (target 200 ms); `.beforeTranscript`: 1 when that
+ *                                             frame came before the transcript reached the page
  *   after10000.{heapMB,domNodes,messageElements}  after the 10,000-message restore settled (+500 ms): used JS
  *                                             heap after a forced GC (CDP Runtime.getHeapUsage), elements in
  *                                             the document and every shadow root, `[data-sender]` elements

@@ -7,7 +7,16 @@ import { BUDGETS } from '../size/budgets';
 import type { FetchedSizeReport } from '../size/measure';
 import type { Figure } from './report';
 import { figure } from './report';
-import { burstRun, type Env, floodRun, reconnectRun, restoreRun, seedHistory, startupRun } from './scenarios';
+import {
+  burstRun,
+  type Env,
+  floodRun,
+  reconnectRun,
+  restoreRun,
+  seedHistory,
+  startupRun,
+  tailRun,
+} from './scenarios';
 
 const REFUSE_MS = 500;
 const BURST = 1000;
@@ -84,6 +93,13 @@ export async function runScenarios(
       const rows = await repeat(`restore ${count}`, () => restoreRun(env, conversationId, marker));
       figures[`restore.${count}.render`] = figure('ms', pick(rows, 'render'), ms(target));
       figures[`restore.${count}.fromNavigation`] = figure('ms', pick(rows, 'fromNavigation'));
+      if (count === 1000) {
+        const tail = await repeat('restore 1000 from the stored tail', () =>
+          tailRun(env, conversationId, marker),
+        );
+        figures['restore.1000.tail.fromNavigation'] = figure('ms', pick(tail, 'fromNavigation'), ms(200));
+        figures['restore.1000.tail.beforeTranscript'] = figure('count', pick(tail, 'beforeTranscript'));
+      }
       if (count === 10000) {
         figures['after10000.heapMB'] = figure('MB', pick(rows, 'heapMB'), { target: 30 });
         figures['after10000.domNodes'] = figure('count', pick(rows, 'domNodes'), { target: 2000 });

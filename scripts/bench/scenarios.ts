@@ -109,6 +109,30 @@ export function restoreRun(env: Env, conversationId: string, marker: string): Pr
   });
 }
 
+export interface TailRun {
+  /** ms from navigation start to the frame that painted the last message, on the second load. */
+  fromNavigation: number;
+  /** 1 when that frame came before the transcript reached the page (the stored tail was shown), else 0. */
+  beforeTranscript: number;
+}
+
+/** Restores a stored conversation, then loads the page again: the second load starts from the stored tail. */
+export function tailRun(env: Env, conversationId: string, marker: string): Promise<TailRun> {
+  return withPage(env, { last: newest(marker) }, async (page) => {
+    await storeConversation(env, page, conversationId);
+    await page.goto(pageUrl(env.site, { open: 'true' }));
+    await read(page, watched('last'));
+    await sleep(700); // the tail is written a moment after the last change
+    await page.reload();
+    const painted = await read<number>(page, watched('last'));
+    const transcriptAt = await read<number | null>(page, 'window.__ccBench.transcriptAt');
+    return {
+      fromNavigation: painted,
+      beforeTranscript: transcriptAt === null || painted < transcriptAt ? 1 : 0,
+    };
+  });
+}
+
 /**
  * Opens the panel on a fresh conversation (watch `greeting` with the page) and returns its id once the greeting
  * is painted and the page has settled.
