@@ -13,8 +13,8 @@ const systemChromium = '/usr/bin/chromium';
  * One project per send mode, each against a hub configured to match (e2e/support/fixtures.ts). `socket` runs
  * every spec; `http` and `auto` run the specs tagged `@every-mode` (the chat flows, restore after reload,
  * history, hand-off, uploads, tabs and the chaos test), which is what differs between the modes. Specs
- * tagged `@solo` measure the main thread (long tasks under a flood): they run last, in a project of their
- * own, so no other test shares the two cores with them.
+ * tagged `@solo` measure the main thread (long tasks under a flood or a huge frame): they run last, one at a
+ * time, in a project of their own, so no other test shares the two cores with them.
  */
 const mode = (sendMode: SendModeUnderTest) => ({
   name: sendMode,
@@ -27,6 +27,7 @@ const solo = {
   use: { sendMode: 'socket' as const },
   grep: /@solo/,
   dependencies: ['socket', 'http', 'auto'],
+  workers: 1,
 };
 
 export default defineConfig<{ sendMode: SendModeUnderTest }>({

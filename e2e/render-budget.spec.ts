@@ -24,7 +24,7 @@ for (const [name, part] of [
   ['200 html parts of 20,000 characters (4 MB)', { type: 'html', html: HTML_PART }],
   ['200 markdown parts of 4,000 ">" each', { type: 'text', text: '>'.repeat(4_000) }],
 ] as const) {
-  test(`a frame of ${name} renders in budget and the composer stays usable`, async ({
+  test(`a frame of ${name} renders in budget and the composer stays usable`, { tag: '@solo' }, async ({
     page,
     openHost,
     hub,

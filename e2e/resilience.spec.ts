@@ -206,11 +206,9 @@ test.describe('heavy input', () => {
   const longest = (page: Page) =>
     page.evaluate(() => Math.max(0, ...(window as unknown as { __tasks: number[] }).__tasks));
 
-  test('a 1 MB bot message is shown truncated with "Show more", without a long task over 200 ms', async ({
-    page,
-    openHost,
-    hub,
-  }) => {
+  test('a 1 MB bot message is shown truncated with "Show more", without a long task over 200 ms', {
+    tag: '@solo',
+  }, async ({ page, openHost, hub }) => {
     const w = await openHost(page);
     await chatted(w, []);
     await longTasks(page);
