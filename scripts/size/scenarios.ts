@@ -47,6 +47,9 @@ async function inContext(
       // A missing file fails the scenario at once, named, instead of as a step that timed out.
       await Promise.race([steps, fetches.failed]);
     } catch (error) {
+      // Responses still arriving are let in before the context closes: closing under them made Playwright
+      // fail on events for objects it had already disposed of ("was not bound in the connection").
+      await fetches.quiet(300, 3_000).catch(() => {});
       throw new Error((error as Error).message.split('\n')[0]);
     }
     if (fetches.failures.length)
