@@ -43,6 +43,9 @@ interface WrittenMessage {
 
 function toStored(m: ChatMessage): WrittenMessage | undefined {
   if (m.sender === 'system') return undefined;
+  // Only the place of an unconfirmed message: its content is the outbox's, which fills the place on load.
+  if (m.sender === 'user' && m.delivery?.peek() !== 'sent')
+    return { id: m.id, sender: 'user', parts: [], at: m.at, pending: true };
   const parts = m.parts.filter((p) => p.kind !== 'pause' && p.kind !== 'unknown');
   if (parts.length === 0) return undefined;
   return {
@@ -53,7 +56,6 @@ function toStored(m: ChatMessage): WrittenMessage | undefined {
     ...(m.senderName ? { name: m.senderName } : {}),
     ...(m.avatar ? { avatar: m.avatar } : {}),
     ...(m.sentParts ? { sent: m.sentParts } : {}),
-    ...(m.sender === 'user' && m.delivery?.peek() !== 'sent' ? { pending: true as const } : {}),
   };
 }
 
