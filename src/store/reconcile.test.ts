@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TranscriptEntry } from '../protocol';
 import { type ChatMessage, createMessage } from './messages';
@@ -190,5 +191,67 @@ describe('reconcile', () => {
     const result = reconcile(local, entries, new Set(), make);
     expect(result.added).toEqual([]);
     expect(ids(result.messages)).toEqual(['u1', 'b2', 'b1', 'b3']);
+  });
+
+  it("keeps each stream's order when the other stream sits elsewhere on screen", () => {
+    // The echoes of q2 and q3 reached the screen late, after q4; q2 and q3 themselves are not on screen (a
+    // reload dropped their places). Anchored on those echoes, they would land after q4.
+    const local = [
+      msg('u1', 'user', 'q1'),
+      msg('b1', 'bot', 'a1'),
+      msg('u4', 'user', 'q4'),
+      msg('b2', 'bot', 'a2'),
+      msg('b3', 'bot', 'a3'),
+      msg('b4', 'bot', 'a4'),
+    ];
+    const entries = [
+      entry('user', 'q1'),
+      entry('bot', 'a1'),
+      entry('user', 'q2'),
+      entry('bot', 'a2'),
+      entry('user', 'q3'),
+      entry('bot', 'a3'),
+      entry('user', 'q4'),
+      entry('bot', 'a4'),
+    ];
+    const result = reconcile(local, entries, new Set(), make);
+    expect(ids(result.messages)).toEqual(['u1', 'b1', 't2', 't4', 'u4', 'b2', 'b3', 'b4']);
+    expect(ids(result.added)).toEqual(['t2', 't4']);
+  });
+
+  it('whatever the screen dropped and however late the replies came, each stream ends in the hub order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ replyDelay: fc.nat(4), userKept: fc.boolean(), replyKept: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (turns) => {
+          // The hub files each question, then its answer; the screen shows each answer `replyDelay` questions
+          // later (never before an earlier answer), and lost some of either.
+          const entries = turns.flatMap((_, i) => [entry('user', `q${i}`), entry('bot', `a${i}`)]);
+          const local: ChatMessage[] = [];
+          let shownReplies = 0;
+          const showRepliesUpTo = (limit: number) => {
+            for (; shownReplies <= limit && shownReplies < turns.length; shownReplies++)
+              if (turns[shownReplies]!.replyKept)
+                local.push(msg(`b${shownReplies}`, 'bot', `a${shownReplies}`));
+          };
+          turns.forEach((turn, i) => {
+            if (turn.userKept) local.push(msg(`u${i}`, 'user', `q${i}`));
+            showRepliesUpTo(i - turn.replyDelay);
+          });
+          showRepliesUpTo(turns.length);
+          const result = reconcile(local, entries, new Set(), make);
+          const texts = (sender: string) =>
+            result.messages
+              .filter((m) => m.sender === sender)
+              .map((m) => (m.parts[0] as { text: string }).text);
+          expect(texts('user')).toEqual(turns.map((_, i) => `q${i}`));
+          expect(texts('bot')).toEqual(turns.map((_, i) => `a${i}`));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

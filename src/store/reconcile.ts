@@ -129,6 +129,80 @@ function matchDisplaced(
   }
 }
 
+/** How far back an entry not on screen looks for an anchor that keeps its stream in order. */
+const ANCHOR_WALK = 64;
+
+/**
+ * Where each entry not on screen goes: after the screen message matched to the nearest earlier entry, as long
+ * as that keeps its own stream in order (after the stream's previous message, before its next one on
+ * screen). When the other stream sits elsewhere on screen (echoes that arrived late), the nearest earlier
+ * match that does is used instead, so a visitor message is never put after one typed later. Entries that go
+ * before everything on screen are `leading`.
+ */
+function placeMissing(
+  local: readonly ChatMessage[],
+  indexed: ReadonlyArray<[number, TranscriptEntry]>,
+  byIndex: ReadonlyMap<number, Unit>,
+  make: (entry: TranscriptEntry, index: number, leading: boolean) => ChatMessage,
+): {
+  leading: Array<[number, TranscriptEntry]>;
+  insertAfter: Map<ChatMessage, ChatMessage[]>;
+  later: ChatMessage[];
+} {
+  const position = new Map(local.map((m, i) => [m, i]));
+  const at = (m: ChatMessage | undefined): number => (m ? position.get(m)! : -1);
+  // Per entry, where the next matched entry of its stream starts on screen.
+  const before: number[] = [];
+  const next = { user: Number.POSITIVE_INFINITY, hub: Number.POSITIVE_INFINITY };
+  for (let k = indexed.length - 1; k >= 0; k--) {
+    const [index, entry] = indexed[k]!;
+    const stream = entry.sender === 'user' ? 'user' : 'hub';
+    before[index] = next[stream];
+    const unit = byIndex.get(index);
+    if (unit) next[stream] = at(unit.messages[0]);
+  }
+
+  const leading: Array<[number, TranscriptEntry]> = [];
+  const insertAfter = new Map<ChatMessage, ChatMessage[]>();
+  const later: ChatMessage[] = [];
+  const anchors: ChatMessage[] = [];
+  /** The screen message each stream's latest entry is at, or follows. */
+  const floor: { user?: ChatMessage; hub?: ChatMessage } = {};
+  for (const [index, entry] of indexed) {
+    const stream = entry.sender === 'user' ? 'user' : 'hub';
+    const unit = byIndex.get(index);
+    if (unit) {
+      anchors.push(unit.messages.at(-1)!);
+      floor[stream] = unit.messages.at(-1);
+      continue;
+    }
+    const lo = at(floor[stream]);
+    const hi = before[index]!;
+    let anchor: ChatMessage | undefined;
+    for (let k = anchors.length - 1; k >= Math.max(0, anchors.length - ANCHOR_WALK); k--) {
+      const p = at(anchors[k]);
+      if (p >= lo && p < hi) {
+        anchor = anchors[k];
+        break;
+      }
+    }
+    // None within reach: right after the stream's previous message, or else right before its next one.
+    if (anchors.length > 0) anchor ??= floor[stream] ?? (hi > 0 ? local[hi - 1] : undefined);
+    if (!anchor) {
+      // Before everything on screen.
+      leading.push([index, entry]);
+      continue;
+    }
+    floor[stream] = anchor;
+    const message = make(entry, index, false);
+    later.push(message);
+    const after = insertAfter.get(anchor);
+    if (after) after.push(message);
+    else insertAfter.set(anchor, [message]);
+  }
+  return { leading, insertAfter, later };
+}
+
 export function reconcile(
   local: readonly ChatMessage[],
   entries: readonly TranscriptEntry[],
@@ -152,24 +226,7 @@ export function reconcile(
   const matched = new Set(byIndex.values());
   matchDisplaced(units, indexed, byIndex, matched);
 
-  // Entries not on screen go after the screen message matched to the nearest earlier entry; those before
-  // every match (`leading`) are made only as far as `room` allows.
-  const leading: Array<[number, TranscriptEntry]> = [];
-  const insertAfter = new Map<ChatMessage | undefined, ChatMessage[]>();
-  const later: ChatMessage[] = [];
-  let anchor: ChatMessage | undefined;
-  for (const [index, entry] of indexed) {
-    const unit = byIndex.get(index);
-    if (unit) anchor = unit.messages.at(-1);
-    else if (!anchor) leading.push([index, entry]);
-    else {
-      const message = make(entry, index, false);
-      later.push(message);
-      const after = insertAfter.get(anchor);
-      if (after) after.push(message);
-      else insertAfter.set(anchor, [message]);
-    }
-  }
+  const { leading, insertAfter, later } = placeMissing(local, indexed, byIndex, make);
   const kept = leading
     .slice(Math.max(0, leading.length - room))
     .map(([index, entry]) => make(entry, index, true));
