@@ -68,6 +68,34 @@ describe('keepTail', () => {
   });
 });
 
+describe('keepTail on pagehide', () => {
+  it('writes what is due at once when the page goes, not a moment later', () => {
+    vi.useFakeTimers();
+    try {
+      const storage = createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
+      const waiting = user('u1', 'typed', 'sending');
+      const state = {
+        messages: signal([bot('b1', 'hello'), waiting]),
+        conversationId: signal<string | undefined>('c1'),
+      };
+      const page = new EventTarget();
+      const stop = keepTail(storage, state, page);
+      vi.advanceTimersByTime(1000);
+      waiting.delivery!.value = 'sent';
+      // The page reloads before the delayed write.
+      page.dispatchEvent(new Event('pagehide'));
+      expect(readTail(storage, 'c1', []).map((m) => m.id)).toEqual(['b1', 'u1']);
+      stop();
+      // Stopped: a later pagehide writes nothing.
+      state.messages.value = [bot('b2', 'later')];
+      page.dispatchEvent(new Event('pagehide'));
+      expect(readTail(storage, 'c1', []).map((m) => m.id)).toEqual(['b1', 'u1']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('readTail: storage is untrusted', () => {
   const storage = () => createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
   const good = { id: 'b1', sender: 'bot', parts: [{ kind: 'md', md: '**hi**' }], at: 5 };

@@ -139,10 +139,15 @@ export function forgetTail(storage: SafeStorage, conversationId?: string): void 
     storage.remove(TAIL_KEY);
 }
 
-/** Keeps the stored tail up to date with the log; returns the function that stops it. */
+/**
+ * Keeps the stored tail up to date with the log; returns the function that stops it. `page` is where
+ * `pagehide` is heard: a page that goes (a reload, a link followed) writes what is due at once, so the next
+ * load starts from what this one showed last (a message confirmed in its last moments keeps its place).
+ */
 export function keepTail(
   storage: SafeStorage,
   state: Pick<ChatSignals, 'messages' | 'conversationId'>,
+  page: EventTarget | undefined = typeof window === 'undefined' ? undefined : window,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = (): void => {
@@ -161,8 +166,15 @@ export function keepTail(
     for (let i = Math.max(0, list.length - TAIL_MESSAGES); i < list.length; i++) list[i]!.delivery?.value;
     if (timer === undefined) timer = setTimeout(save, SAVE_DELAY_MS);
   });
+  const saveNow = (): void => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    save();
+  };
+  page?.addEventListener('pagehide', saveNow);
   return () => {
     stop();
     clearTimeout(timer);
+    page?.removeEventListener('pagehide', saveNow);
   };
 }
