@@ -149,6 +149,17 @@ async function chaos(page: Page, sendMode: SendModeUnderTest, transcriptAnswerRa
         times.push({ state: (e as CustomEvent).detail.state, at: Date.now() });
         sessionStorage.setItem('chaos-status', JSON.stringify(times));
       });
+      // What each page load starts from (the stored tail and outbox, in short), printed if the order breaks.
+      const loads: string[] = JSON.parse(sessionStorage.getItem('chaos-loads') ?? '[]');
+      const short = (v: string | null) =>
+        (v?.match(/"id":"[^"]{0,12}|chaos \d{3}|"pending":true|"status":"\w+"/g) ?? [])
+          .join(' ')
+          .slice(-6000);
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i) ?? '';
+        if (/tail|outbox/.test(key)) loads.push(`${key}: ${short(localStorage.getItem(key))}`);
+      }
+      sessionStorage.setItem('chaos-loads', JSON.stringify(loads));
     });
     await page.goto(hostUrl(site));
     const w = widgetLocators(page);
@@ -297,6 +308,15 @@ async function chaos(page: Page, sendMode: SendModeUnderTest, transcriptAnswerRa
         `CHAOS shown twice: ${JSON.stringify(twice)} around ${JSON.stringify(shown.filter((m) => twice.includes(m.text)))}`,
       );
 
+    const firstOff = shownUser.findIndex((t, i) => t !== expected[i]);
+    if (firstOff >= 0) {
+      const from = shown.findIndex((m) => m.text.includes(shownUser[firstOff]!));
+      const rows = shown.slice(Math.max(0, from - 6), from + 30);
+      console.log(`CHAOS order: ${rows.map((m) => `${m.sender[0]}:${tag(m.text)}:${m.id}`).join(' ')}`);
+      console.log(
+        `CHAOS loads:\n${(await page.evaluate(() => sessionStorage.getItem('chaos-loads'))) ?? ''}`,
+      );
+    }
     expect(repeatedIds).toEqual([]);
     expect(starts).toHaveLength(1);
     expect(byId.size).toBe(MESSAGES);
