@@ -296,6 +296,7 @@ async function chaos(page: Page, sendMode: SendModeUnderTest, transcriptAnswerRa
       shownUser: shownUser.length,
       hubBotReplies: hubBot.length,
       shownBotReplies: shownBot.length,
+      botRepliesInHubOrder: JSON.stringify(shownBot) === JSON.stringify(hubBot),
       lostInTransit: Math.ceil(lostInTransit / 2),
       transcriptAnswerRate,
       retriesPressed: retries,

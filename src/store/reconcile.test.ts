@@ -226,7 +226,8 @@ describe('reconcile', () => {
           minLength: 1,
           maxLength: 30,
         }),
-        (turns) => {
+        fc.nat(3),
+        (turns, waiting) => {
           // The hub files each question, then its answer; the screen shows each answer `replyDelay` questions
           // later (never before an earlier answer), and lost some of either.
           const entries = turns.flatMap((_, i) => [entry('user', `q${i}`), entry('bot', `a${i}`)]);
@@ -241,13 +242,17 @@ describe('reconcile', () => {
             if (turn.userKept) local.push(msg(`u${i}`, 'user', `q${i}`));
             showRepliesUpTo(i - turn.replyDelay);
           });
+          // Typed last, not at the hub yet; the replies still due come after them.
+          const typedLast = Array.from({ length: waiting }, (_, k) => `p${k}`);
+          for (const text of typedLast) local.push(msg(text, 'user', text));
           showRepliesUpTo(turns.length);
-          const result = reconcile(local, entries, new Set(), make);
+          const result = reconcile(local, entries, new Set(typedLast), make);
+          expect(result.missing).toEqual(typedLast);
           const texts = (sender: string) =>
             result.messages
               .filter((m) => m.sender === sender)
               .map((m) => (m.parts[0] as { text: string }).text);
-          expect(texts('user')).toEqual(turns.map((_, i) => `q${i}`));
+          expect(texts('user')).toEqual([...turns.map((_, i) => `q${i}`), ...typedLast]);
           expect(texts('bot')).toEqual(turns.map((_, i) => `a${i}`));
         },
       ),

@@ -151,12 +151,25 @@ function placeMissing(
 } {
   const position = new Map(local.map((m, i) => [m, i]));
   const at = (m: ChatMessage | undefined): number => (m ? position.get(m)! : -1);
+  const streamOf = (sender: ChatMessage['sender']) => (sender === 'user' ? 'user' : 'hub');
+  // Per screen position, where the next message of each stream is, matched or not (a visitor message still
+  // waiting for the hub is later than anything missing).
+  const nextOnScreen = { user: [] as number[], hub: [] as number[] };
+  let nextUser = Number.POSITIVE_INFINITY;
+  let nextHub = Number.POSITIVE_INFINITY;
+  for (let i = local.length; i >= 0; i--) {
+    const sender = local[i]?.sender;
+    if (sender === 'user') nextUser = i;
+    else if (sender && sender !== 'system') nextHub = i;
+    nextOnScreen.user[i] = nextUser;
+    nextOnScreen.hub[i] = nextHub;
+  }
   // Per entry, where the next matched entry of its stream starts on screen.
   const before: number[] = [];
   const next = { user: Number.POSITIVE_INFINITY, hub: Number.POSITIVE_INFINITY };
   for (let k = indexed.length - 1; k >= 0; k--) {
     const [index, entry] = indexed[k]!;
-    const stream = entry.sender === 'user' ? 'user' : 'hub';
+    const stream = streamOf(entry.sender);
     before[index] = next[stream];
     const unit = byIndex.get(index);
     if (unit) next[stream] = at(unit.messages[0]);
@@ -169,7 +182,7 @@ function placeMissing(
   /** The screen message each stream's latest entry is at, or follows. */
   const floor: { user?: ChatMessage; hub?: ChatMessage } = {};
   for (const [index, entry] of indexed) {
-    const stream = entry.sender === 'user' ? 'user' : 'hub';
+    const stream = streamOf(entry.sender);
     const unit = byIndex.get(index);
     if (unit) {
       anchors.push(unit.messages.at(-1)!);
@@ -177,7 +190,7 @@ function placeMissing(
       continue;
     }
     const lo = at(floor[stream]);
-    const hi = before[index]!;
+    const hi = Math.min(before[index]!, nextOnScreen[stream][lo + 1]!);
     let anchor: ChatMessage | undefined;
     for (let k = anchors.length - 1; k >= Math.max(0, anchors.length - ANCHOR_WALK); k--) {
       const p = at(anchors[k]);
