@@ -55,6 +55,8 @@ export const en = {
   deliverySent: 'Sent',
   deliveryFailed: 'Not sent',
   retrySending: 'Retry sending',
+  unsentCount: { one: '{count} message not sent', other: '{count} messages not sent' },
+  retryAll: 'Retry all',
 
   // Errors
   conversationEnded: 'This conversation has ended. A new one has started.',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InboundFrame } from '../protocol';
+import { TRANSCRIPT_TIMEOUT_MS } from '../session/outbox';
 import { START_ATTEMPTS, START_TIMEOUT_MS } from '../session/start-watch';
 import { createSafeStorage } from '../storage';
 import { FakeStorage, fakeWindow } from '../storage/test-fakes';
@@ -308,6 +309,7 @@ describe('chat store session flow', () => {
 });
 
 describe('delivery across drops and reloads', () => {
+  afterEach(() => vi.useRealTimers());
   const text = (t: string) => ({
     sender: 'user' as const,
     parts: [{ kind: 'text' as const, text: t }],
@@ -411,6 +413,31 @@ describe('delivery across drops and reloads', () => {
     s.store.retryMessage(failed[1]!.id);
     expect(userTexts(s)).toEqual(['first', 'queued for the old one']);
     expect(s.sent.at(-1)!.event.event_payload).toMatchObject({ conversation_id: 'c2' });
+  });
+
+  it('"Retry all" sends every failed message again, in the order typed, and the count follows', () => {
+    vi.useFakeTimers();
+    const s = started();
+    s.drop();
+    s.store.sendText('queued one');
+    s.store.sendText('queued two');
+    s.becomeReady();
+    s.receive({
+      type: 'general_error',
+      conversationId: 'c1',
+      code: 400,
+      description: 'Invalid conversation_id',
+    });
+    s.receive({ type: 'conversation_start_success', conversationId: 'c2' });
+    const texts = () => s.store.unsent.value.map((m) => (m.parts[0] as { text: string }).text);
+    expect(texts()).toEqual(['first', 'queued one', 'queued two']);
+    s.store.retryUnsent();
+    expect(texts()).toEqual([]);
+    // 'first' was on its way when the conversation was lost: the transcript says whether it arrived.
+    vi.advanceTimersByTime(TRANSCRIPT_TIMEOUT_MS * 2);
+    expect(s.types().at(-1)).toBe('conversation_transcript_request');
+    s.receive({ type: 'conversation_transcript', conversationId: 'c2', entries: [] });
+    expect(userTexts(s).slice(-3)).toEqual(['first', 'queued one', 'queued two']);
   });
 
   it('destroy() leaves nothing to resend or show: the next page load restores and sends none of it', () => {

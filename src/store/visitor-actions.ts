@@ -3,7 +3,7 @@
  * files, a quick reply, an action, metadata, Retry. Each goes to the session's outbox, and a conversation is
  * asked for when there is none yet.
  */
-import { batch } from '@preact/signals';
+import { batch, computed } from '@preact/signals';
 import { newClientMsgId } from '../protocol';
 import type { QueuedItem, Session } from '../session';
 import type { AgentLifecycle } from './agent-lifecycle';
@@ -33,7 +33,14 @@ export function createVisitorActions(ctx: VisitorActionsContext) {
     if (session.enqueue(item) === 'queued') conversation.ensure();
   }
 
+  /**
+   * The visitor's messages shown failed, oldest first: what "Retry all" sends again. A failed message far up
+   * a long log is out of sight (and out of the DOM), so the panel names how many there are.
+   */
+  const unsent = computed(() => state.messages.value.filter((m) => m.delivery?.value === 'failed'));
+
   return {
+    unsent,
     /** Sends the composer's text with the finished attachments; `shown` replaces the text in the bubble. */
     sendText(text: string, shown?: string): boolean {
       const attachments = state.attachments.value;
@@ -67,6 +74,11 @@ export function createVisitorActions(ctx: VisitorActionsContext) {
     /** Retry on a message that could not be delivered. */
     retryMessage(id: string): void {
       session.retry(id);
+      conversation.ensure();
+    },
+    /** "Retry all": every failed message again, in the order they were typed. */
+    retryUnsent(): void {
+      for (const message of unsent.peek()) session.retry(message.id);
       conversation.ensure();
     },
     sendAction(actionId: string, data: Record<string, unknown> = {}): void {

@@ -12,6 +12,7 @@ import { withCleanNames } from './composer/clean-files';
 import { Composer } from './composer/composer';
 import { DropOverlay } from './composer/drop-overlay';
 import { HumanButton } from './composer/human-button';
+import { UnsentNotice } from './composer/unsent-notice';
 import { useFileDrop } from './composer/use-file-drop';
 import { useUi } from './context';
 import { trapTab } from './focus-trap';
@@ -66,6 +67,7 @@ export function Panel({ open, onClose }: PanelProps) {
       {view === 'history' && <LazyHistoryPanel />}
       <div class="cc-chat-view" hidden={view !== 'chat'}>
         <MessageList active={open && view === 'chat'} />
+        <UnsentNotice />
         <HumanButton />
         <Composer />
       </div>

@@ -38,6 +38,8 @@ export const strings: Strings = {
   deliverySent: 'Gesendet',
   deliveryFailed: 'Nicht gesendet',
   retrySending: 'Erneut senden',
+  unsentCount: { one: '{count} Nachricht nicht gesendet', other: '{count} Nachrichten nicht gesendet' },
+  retryAll: 'Alle erneut senden',
   conversationEnded: 'Diese Unterhaltung wurde beendet. Eine neue hat begonnen.',
   genericError: 'Etwas ist schiefgelaufen ({code}).',
   historyUnavailable:

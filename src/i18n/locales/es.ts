@@ -42,6 +42,12 @@ export const strings: Strings = {
   deliverySent: 'Enviado',
   deliveryFailed: 'No enviado',
   retrySending: 'Reintentar envío',
+  unsentCount: {
+    one: '{count} mensaje sin enviar',
+    many: '{count} de mensajes sin enviar',
+    other: '{count} mensajes sin enviar',
+  },
+  retryAll: 'Reintentar todos',
   conversationEnded: 'Esta conversación terminó. Se inició una nueva.',
   genericError: 'Algo salió mal ({code}).',
   historyUnavailable:

@@ -42,6 +42,12 @@ export const strings: Strings = {
   deliverySent: 'Envoyé',
   deliveryFailed: 'Non envoyé',
   retrySending: 'Renvoyer',
+  unsentCount: {
+    one: '{count} message non envoyé',
+    many: '{count} de messages non envoyés',
+    other: '{count} messages non envoyés',
+  },
+  retryAll: 'Tout renvoyer',
   conversationEnded: 'Cette conversation est terminée. Une nouvelle a commencé.',
   genericError: 'Un problème est survenu ({code}).',
   historyUnavailable:

@@ -44,6 +44,12 @@ export const strings: Strings = {
   deliverySent: 'נשלחה',
   deliveryFailed: 'לא נשלחה',
   retrySending: 'שליחה חוזרת',
+  unsentCount: {
+    one: 'הודעה אחת לא נשלחה',
+    two: 'שתי הודעות לא נשלחו',
+    other: '{count} הודעות לא נשלחו',
+  },
+  retryAll: 'לשלוח הכול שוב',
   conversationEnded: 'השיחה הזו הסתיימה. התחילה שיחה חדשה.',
   genericError: 'משהו השתבש ({code}).',
   historyUnavailable: 'לא ניתן לטעון כרגע הודעות קודמות. מוצג מה שנשמר במכשיר הזה.',

@@ -42,6 +42,12 @@ export const strings: Strings = {
   deliverySent: 'Inviato',
   deliveryFailed: 'Non inviato',
   retrySending: 'Invia di nuovo',
+  unsentCount: {
+    one: '{count} messaggio non inviato',
+    many: '{count} di messaggi non inviati',
+    other: '{count} messaggi non inviati',
+  },
+  retryAll: 'Riprova tutti',
   conversationEnded: 'Questa conversazione è terminata. Ne è iniziata una nuova.',
   genericError: 'Si è verificato un errore ({code}).',
   historyUnavailable:

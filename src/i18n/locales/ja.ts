@@ -38,6 +38,8 @@ export const strings: Strings = {
   deliverySent: '送信済み',
   deliveryFailed: '未送信',
   retrySending: 'もう一度送信',
+  unsentCount: { other: '未送信のメッセージ {count} 件' },
+  retryAll: 'すべて再送信',
   conversationEnded: 'この会話は終了しました。新しい会話を開始しました。',
   genericError: 'エラーが発生しました（{code}）。',
   historyUnavailable:

@@ -38,6 +38,8 @@ export const strings: Strings = {
   deliverySent: 'Verstuurd',
   deliveryFailed: 'Niet verstuurd',
   retrySending: 'Opnieuw versturen',
+  unsentCount: { one: '{count} bericht niet verzonden', other: '{count} berichten niet verzonden' },
+  retryAll: 'Alles opnieuw verzenden',
   conversationEnded: 'Dit gesprek is beëindigd. Er is een nieuw gesprek gestart.',
   genericError: 'Er is iets misgegaan ({code}).',
   historyUnavailable:

@@ -46,6 +46,13 @@ export const strings: Strings = {
   deliverySent: 'Wysłano',
   deliveryFailed: 'Nie wysłano',
   retrySending: 'Wyślij ponownie',
+  unsentCount: {
+    one: '{count} niewysłana wiadomość',
+    few: '{count} niewysłane wiadomości',
+    many: '{count} niewysłanych wiadomości',
+    other: '{count} niewysłanej wiadomości',
+  },
+  retryAll: 'Wyślij wszystkie ponownie',
   conversationEnded: 'Ta rozmowa została zakończona. Rozpoczęto nową.',
   genericError: 'Coś poszło nie tak ({code}).',
   historyUnavailable:

@@ -42,6 +42,12 @@ export const strings: Strings = {
   deliverySent: 'Enviada',
   deliveryFailed: 'Não enviada',
   retrySending: 'Reenviar',
+  unsentCount: {
+    one: '{count} mensagem não enviada',
+    many: '{count} de mensagens não enviadas',
+    other: '{count} mensagens não enviadas',
+  },
+  retryAll: 'Reenviar todas',
   conversationEnded: 'Esta conversa foi encerrada. Uma nova foi iniciada.',
   genericError: 'Algo deu errado ({code}).',
   historyUnavailable:

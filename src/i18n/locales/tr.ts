@@ -41,6 +41,8 @@ export const strings: Strings = {
   deliverySent: 'Gönderildi',
   deliveryFailed: 'Gönderilemedi',
   retrySending: 'Tekrar gönder',
+  unsentCount: { one: '{count} mesaj gönderilmedi', other: '{count} mesaj gönderilmedi' },
+  retryAll: 'Tümünü yeniden gönder',
   conversationEnded: 'Bu sohbet sona erdi. Yeni bir sohbet başladı.',
   genericError: 'Bir sorun oluştu ({code}).',
   historyUnavailable: 'Önceki mesajlar şu anda yüklenemedi. Bu cihazda kayıtlı olanlar gösteriliyor.',

@@ -37,6 +37,8 @@ export const strings: Strings = {
   deliverySent: '已发送',
   deliveryFailed: '发送失败',
   retrySending: '重新发送',
+  unsentCount: { other: '{count} 条消息未发送' },
+  retryAll: '全部重新发送',
   conversationEnded: '此会话已结束，已为您开始新的会话。',
   genericError: '出现错误（{code}）。',
   historyUnavailable: '暂时无法加载之前的消息。当前显示的是此设备上保存的内容。',
