@@ -62,7 +62,7 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
     primaryColor: opt('primary-color', color),
     strings: get('strings', stringRecord, LAUNCHER_DEFAULTS.strings),
     // The launcher is named in the visitor's language before the application loads.
-    locale: opt('locale', (v) => canonicalLocale(v)),
+    locale: opt('locale', canonicalLocale),
   };
 }
 

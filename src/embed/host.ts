@@ -7,7 +7,7 @@
 import { LAUNCHER_NAMES } from '../i18n/launcher-names';
 import { negotiateLocale, textDirection } from '../i18n/locales';
 import type { LauncherOptions } from './config';
-import { drawLauncher, type LauncherHandle } from './launcher';
+import { drawLauncher, type LauncherButton } from './launcher';
 import launcherCss from './launcher.css?inline';
 import { localePreferences, pageDirection } from './locale-preferences';
 import { adoptStyles } from './styles';
@@ -15,7 +15,7 @@ import { adoptStyles } from './styles';
 export interface WidgetHost {
   host: HTMLElement;
   root: ShadowRoot;
-  launcher: LauncherHandle;
+  launcher: LauncherButton;
 }
 
 export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?: string): WidgetHost {
