@@ -26,7 +26,19 @@ export interface CreateChatOptions extends Partial<Omit<ChatOptions, 'apiKey'>> 
   uploader?: Uploader;
 }
 
-export interface ChatInstance extends WidgetController {
+/** Beside the commands, on `window.CaptivateChat` and on what `createChat()` returns. */
+export interface WidgetLifecycle {
+  /** Hides the whole widget (launcher and panel) without destroying it; for this page view only. */
+  hide(): void;
+  /** Shows what `hide()` hid, as it was. */
+  show(): void;
+  /** Whether the panel is open. */
+  readonly isOpen: boolean;
+  /** The current conversation's id; undefined before one starts (and, on the script tag, until the chat application has loaded). */
+  readonly conversationId: string | undefined;
+}
+
+export interface ChatInstance extends WidgetController, WidgetLifecycle {
   on<K extends HostEventName>(name: K, cb: (detail: HostEvents[K]) => void): () => void;
   /** The widget's version. */
   readonly version: string;
@@ -40,7 +52,8 @@ export type CaptivateChatApi = {
   [K in CommandName]: (
     ...args: Parameters<WidgetController[K]>
   ) => Promise<Awaited<ReturnType<WidgetController[K]>>> | undefined;
-} & Pick<ChatInstance, 'on' | 'version'>;
+} & Pick<ChatInstance, 'on' | 'version'> &
+  WidgetLifecycle;
 
 /** Every host event as the DOM event dispatched on `window`: `captivate:message`, `captivate:error`, … */
 export type CaptivateEventMap = {
@@ -92,6 +105,19 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     ...controller,
     on: emitter.on,
     version: __VERSION__,
+    hide: () => {
+      host.hidden = true;
+    },
+    show: () => {
+      host.hidden = false;
+    },
+    // Read at each access: spreading `controller` above copied their values at mount.
+    get isOpen() {
+      return controller.isOpen;
+    },
+    get conversationId() {
+      return controller.conversationId;
+    },
     destroy() {
       controller.destroy();
       host.remove();

@@ -34,6 +34,10 @@ export interface MountArgs {
 /** The mounted widget: its controller, and `run` for untrusted calls (JS API, postMessage), validated here. */
 export interface MountedApp extends WidgetController {
   run(command: string, args: readonly unknown[]): boolean | Promise<unknown>;
+  /** Whether the panel is open, now. */
+  readonly isOpen: boolean;
+  /** The current conversation's id, now; undefined before the first one starts. */
+  readonly conversationId: string | undefined;
 }
 
 export function mountApp({ root, options, emit, mode, uploader, nonce, ...args }: MountArgs): MountedApp {
@@ -129,5 +133,14 @@ export function mountApp({ root, options, emit, mode, uploader, nonce, ...args }
       container.remove();
     },
   };
-  return { ...controller, run: (command, args) => runCommand(controller, command, args) };
+  return {
+    ...controller,
+    run: (command, args) => runCommand(controller, command, args),
+    get isOpen() {
+      return store.state.open.peek();
+    },
+    get conversationId() {
+      return store.state.conversationId.peek();
+    },
+  };
 }

@@ -1,0 +1,97 @@
+/** The widget's lifecycle on the host page: hide() and show(), and the state getters on window.CaptivateChat. */
+import type { Page } from '@playwright/test';
+// The global `CaptivateChat` as the package types it (read through globalThis: api-and-events.spec.ts
+// declares window.CaptivateChat loosely).
+import type {} from '../src/index';
+import { expect, storedConversationId, test, type Widget } from './support/fixtures';
+
+/** The chat application's chunks, as the loader fetches them (the loader itself is captivate-chat.js). */
+function watchAppRequests(page: Page): string[] {
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/assets/')) requested.push(request.url());
+  });
+  return requested;
+}
+
+const apiReady = (page: Page) =>
+  page.waitForFunction(() => typeof globalThis.CaptivateChat?.hide === 'function');
+const state = (page: Page) =>
+  page.evaluate(() => ({
+    isOpen: globalThis.CaptivateChat!.isOpen,
+    conversationId: globalThis.CaptivateChat!.conversationId,
+  }));
+
+async function sendAndSeeReply(w: Widget, text: string): Promise<void> {
+  const bubbles = w.log.locator('[data-sender="bot"]');
+  const before = await bubbles.count();
+  await w.send(text);
+  await expect(w.log.locator('[data-sender="user"]').last()).toContainText(text);
+  await expect.poll(() => bubbles.count()).toBeGreaterThan(before);
+}
+
+test.describe('hide() and show()', () => {
+  test('hide the launcher without loading the chat application, and show it again', async ({
+    page,
+    openHost,
+  }) => {
+    const requested = watchAppRequests(page);
+    const w = await openHost(page);
+    await apiReady(page);
+    await expect(w.launcher).toBeVisible();
+    await page.evaluate(() => globalThis.CaptivateChat!.hide());
+    await expect(w.launcher).toBeHidden();
+    await page.evaluate(() => globalThis.CaptivateChat!.show());
+    await expect(w.launcher).toBeVisible();
+    expect(requested).toEqual([]);
+    // Shown again, it works as before.
+    await w.openChat();
+  });
+
+  test('hide an open panel with its conversation, and show both as they were', async ({ page, openHost }) => {
+    const w = await openHost(page);
+    await w.openChat();
+    await sendAndSeeReply(w, 'before hiding');
+    await page.evaluate(() => globalThis.CaptivateChat!.hide());
+    await expect(w.panel).toBeHidden();
+    await expect(w.launcher).toBeHidden();
+    expect((await state(page)).isOpen).toBe(true);
+    await page.evaluate(() => globalThis.CaptivateChat!.show());
+    await expect(w.panel).toBeVisible();
+    await expect(w.log.locator('[data-sender="user"]').last()).toContainText('before hiding');
+    await sendAndSeeReply(w, 'after showing');
+  });
+
+  test('a reload shows the widget again: hiding is for the page view only', async ({ page, openHost }) => {
+    const w = await openHost(page);
+    await apiReady(page);
+    await page.evaluate(() => globalThis.CaptivateChat!.hide());
+    await expect(w.launcher).toBeHidden();
+    await page.reload();
+    await expect(w.launcher).toBeVisible();
+  });
+});
+
+test.describe('isOpen and conversationId', () => {
+  test('are read at once, closed and without a conversation before the application loads', async ({
+    page,
+    openHost,
+  }) => {
+    const requested = watchAppRequests(page);
+    const w = await openHost(page);
+    await apiReady(page);
+    expect(await state(page)).toEqual({ isOpen: false, conversationId: undefined });
+    expect(requested).toEqual([]);
+
+    await w.openChat();
+    await expect.poll(async () => (await state(page)).conversationId).toBeTruthy();
+    const current = await state(page);
+    expect(current).toEqual({ isOpen: true, conversationId: await storedConversationId(page) });
+
+    await page.getByRole('button', { name: 'Close chat' }).click();
+    expect(await state(page)).toEqual({ isOpen: false, conversationId: current.conversationId });
+
+    await page.evaluate(() => globalThis.CaptivateChat!.newConversation());
+    await expect.poll(async () => (await state(page)).conversationId).not.toBe(current.conversationId);
+  });
+});
