@@ -1,4 +1,7 @@
-/** The widget's lifecycle on the host page: hide() and show(), and the state getters on window.CaptivateChat. */
+/**
+ * The widget's lifecycle on the host page: hide() and show(), the state getters on window.CaptivateChat, and a
+ * site that opens the chat from its own button (launcher none).
+ */
 import type { Page } from '@playwright/test';
 // The global `CaptivateChat` as the package types it (read through globalThis: api-and-events.spec.ts
 // declares window.CaptivateChat loosely).
@@ -93,5 +96,46 @@ test.describe('isOpen and conversationId', () => {
 
     await page.evaluate(() => globalThis.CaptivateChat!.newConversation());
     await expect.poll(async () => (await state(page)).conversationId).not.toBe(current.conversationId);
+  });
+});
+
+test.describe('launcher none', () => {
+  /** The host page's own chat button, wired to the API as a site would. */
+  async function wireHostButton(page: Page) {
+    await apiReady(page);
+    await page.evaluate(() =>
+      document
+        .getElementById('host-button')!
+        .addEventListener('click', () => globalThis.CaptivateChat!.open()),
+    );
+    return page.locator('#host-button');
+  }
+
+  test('draws no launcher; the site opens the chat, the close button and Escape give focus back to it', async ({
+    page,
+    openHost,
+  }) => {
+    const requested = watchAppRequests(page);
+    const w = await openHost(page, { cfg: { launcher: 'none' } });
+    const hostButton = await wireHostButton(page);
+    await expect(w.launcher).toHaveCount(0);
+    expect(requested).toEqual([]);
+
+    await hostButton.click();
+    await expect(w.panel).toBeVisible();
+    await expect(w.composer).toBeFocused();
+    await sendAndSeeReply(w, 'from the site button');
+    await w.panel.getByRole('button', { name: 'Close chat' }).click();
+    await expect(w.panel).toBeHidden();
+    await expect(hostButton).toBeFocused();
+
+    // From the keyboard: Enter on the site's button opens, Escape closes and focus is back on it.
+    await page.keyboard.press('Enter');
+    await expect(w.panel).toBeVisible();
+    await expect(w.composer).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(w.panel).toBeHidden();
+    await expect(hostButton).toBeFocused();
+    await expect(w.launcher).toHaveCount(0);
   });
 });

@@ -3,7 +3,7 @@
  * script tag. Importing this module has no side effects (safe in SSR: nothing touches `window` until
  * `createChat` is called; `src/index.test.ts` proves it).
  */
-import { resolveChatOptions } from './embed/config';
+import { type LauncherStyle, resolveChatOptions } from './embed/config';
 import type { CommandName, WidgetController } from './embed/controller';
 import { createEmitter } from './embed/emitter';
 import { createWidgetHost } from './embed/host';
@@ -12,6 +12,7 @@ import type { HostEventName, HostEvents } from './store/events';
 import type { ChatOptions } from './store/options';
 import type { Uploader } from './upload';
 
+export type { LauncherStyle } from './embed/config';
 export type { WidgetController } from './embed/controller';
 export type { MessagePart, OutgoingFile, SenderKind, UserIdentity } from './protocol';
 export type { HostEventName, HostEvents } from './store/events';
@@ -22,6 +23,8 @@ export type { UploadContext, Uploader } from './upload';
 export interface CreateChatOptions extends Partial<Omit<ChatOptions, 'apiKey'>> {
   /** The channel's API key (required). */
   apiKey: string;
+  /** `none`: no launcher bubble; the site opens the chat with `open()` from its own button. */
+  launcher?: LauncherStyle;
   /** Stores files elsewhere: called for each attached file instead of uploading to `uploadUrl`. */
   uploader?: Uploader;
 }

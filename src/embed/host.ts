@@ -29,6 +29,8 @@ export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root, launcherCss, nonce);
   const launcher = drawLauncher(root, options.strings?.launcherOpen || LAUNCHER_NAMES[tag]);
+  // `none`: the site opens the chat from its own button; the launcher still exists for the app to drive.
+  launcher.button.hidden = options.launcher === 'none';
   doc.body.appendChild(host);
   return { host, root, launcher };
 }

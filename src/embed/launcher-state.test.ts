@@ -34,4 +34,15 @@ describe('driveLauncher', () => {
     launcher.focus();
     expect((drawn.button.getRootNode() as ShadowRoot).activeElement).toBe(drawn.button);
   });
+
+  it('gives focus back to what opened the panel when no launcher is drawn', () => {
+    const { drawn, launcher, siteButton } = setUp();
+    drawn.button.hidden = true;
+    siteButton.focus();
+    launcher.setOpen(true);
+    siteButton.blur();
+    launcher.setOpen(false);
+    launcher.focus();
+    expect(document.activeElement).toBe(siteButton);
+  });
 });

@@ -24,6 +24,8 @@ export function driveLauncher({ button, icon }: LauncherButton): LauncherHandle 
   badge.setAttribute('aria-hidden', 'true');
 
   let open = false;
+  // What had focus on the page when the panel opened: the site's own button when there is no launcher.
+  let opener: Element | null = null;
   let name = button.getAttribute('aria-label') ?? '';
   let unread = 0;
   let unreadLabel = '';
@@ -34,6 +36,7 @@ export function driveLauncher({ button, icon }: LauncherButton): LauncherHandle 
 
   return {
     setOpen(next) {
+      if (next && !open) opener = doc.activeElement;
       open = next;
       button.setAttribute('aria-expanded', String(next));
       label();
@@ -49,6 +52,11 @@ export function driveLauncher({ button, icon }: LauncherButton): LauncherHandle 
       badge.textContent = count > 99 ? '99+' : String(count);
       label();
     },
-    focus: () => button.focus(),
+    // A launcher that is not drawn (`launcher: 'none'`, or the widget hidden) has no box and cannot take
+    // focus: it goes back to where the visitor opened the chat from instead of falling to the page's body.
+    focus() {
+      if (button.getClientRects().length) button.focus();
+      else (opener as HTMLElement | null)?.focus?.();
+    },
   };
 }
