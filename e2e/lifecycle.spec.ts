@@ -1,6 +1,7 @@
 /**
- * The widget's lifecycle on the host page: hide() and show(), the state getters on window.CaptivateChat, and a
- * site that opens the chat from its own button (launcher none).
+ * The widget's lifecycle on the host page: hide() and show(), a site that opens the chat from its own button
+ * (launcher none), the state getters on window.CaptivateChat, and a body swapped by a framework (Turbo,
+ * Astro view transitions) with the widget kept on the page as it was.
  */
 import type { Page } from '@playwright/test';
 // The global `CaptivateChat` as the package types it (read through globalThis: api-and-events.spec.ts
@@ -24,6 +25,17 @@ const state = (page: Page) =>
     isOpen: globalThis.CaptivateChat!.isOpen,
     conversationId: globalThis.CaptivateChat!.conversationId,
   }));
+
+/** Replaces the page's body the way Turbo does: a new body element, the old one (and the widget) gone. */
+async function swapBody(page: Page, how: 'replaceWith' | 'replaceChild' = 'replaceWith'): Promise<void> {
+  await page.evaluate((method) => {
+    const next = document.createElement('body');
+    next.innerHTML = '<h1>Next page</h1><button id="host-button">Host button</button>';
+    if (method === 'replaceWith') document.body.replaceWith(next);
+    else document.documentElement.replaceChild(next, document.body);
+  }, how);
+  await expect(page.getByRole('heading', { name: 'Next page' })).toBeVisible();
+}
 
 async function sendAndSeeReply(w: Widget, text: string): Promise<void> {
   const bubbles = w.log.locator('[data-sender="bot"]');
@@ -137,5 +149,51 @@ test.describe('launcher none', () => {
     await expect(w.panel).toBeHidden();
     await expect(hostButton).toBeFocused();
     await expect(w.launcher).toHaveCount(0);
+  });
+});
+
+test.describe('body swaps', () => {
+  for (const how of ['replaceWith', 'replaceChild'] as const) {
+    test(`the launcher and an open conversation survive a new body (${how})`, async ({ page, openHost }) => {
+      const w = await openHost(page);
+      await w.openChat();
+      await sendAndSeeReply(w, 'before the swap');
+      const { conversationId } = await state(page);
+
+      await swapBody(page, how);
+      await expect(w.panel).toBeVisible();
+      await expect(w.log.locator('[data-sender="user"]').last()).toContainText('before the swap');
+      await sendAndSeeReply(w, 'after the swap');
+      expect(await state(page)).toEqual({ isOpen: true, conversationId });
+
+      // The launcher still drives the panel.
+      await w.launcher.click();
+      await expect(w.panel).toBeHidden();
+      await w.launcher.click();
+      await expect(w.panel).toBeVisible();
+      await expect(page.locator('captivate-chat')).toHaveCount(1);
+    });
+  }
+
+  test('a swap before any click keeps the launcher, which then loads the chat', async ({
+    page,
+    openHost,
+  }) => {
+    const w = await openHost(page);
+    await apiReady(page);
+    await swapBody(page);
+    await swapBody(page);
+    await expect(w.launcher).toBeVisible();
+    await w.openChat();
+  });
+
+  test('after destroy() a swap does not bring the widget back', async ({ page, openHost }) => {
+    const w = await openHost(page);
+    await w.openChat();
+    await page.evaluate(() => globalThis.CaptivateChat!.destroy());
+    await expect(page.locator('captivate-chat')).toHaveCount(0);
+    await swapBody(page);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await expect(page.locator('captivate-chat')).toHaveCount(0);
   });
 });

@@ -90,7 +90,8 @@ export function createChat(config: CreateChatOptions): ChatInstance {
   if (!options) throw new TypeError(`createChat: ${errors.join('; ')}`);
 
   const emitter = createEmitter(window);
-  const { host, root, launcher } = createWidgetHost(document, options);
+  const widget = createWidgetHost(document, options);
+  const { root, launcher } = widget;
   const controller = mountApp({
     root,
     options,
@@ -109,10 +110,10 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     on: emitter.on,
     version: __VERSION__,
     hide: () => {
-      host.hidden = true;
+      widget.host.hidden = true;
     },
     show: () => {
-      host.hidden = false;
+      widget.host.hidden = false;
     },
     // Read at each access: spreading `controller` above copied their values at mount.
     get isOpen() {
@@ -123,7 +124,7 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     },
     destroy() {
       controller.destroy();
-      host.remove();
+      widget.remove();
       emitter.clear();
     },
   };

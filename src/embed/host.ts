@@ -7,6 +7,7 @@
 import { LAUNCHER_NAMES } from '../i18n/launcher-names';
 import { negotiateLocale, textDirection } from '../i18n/locales';
 import type { LauncherOptions } from './config';
+import { keepAttached } from './keep-attached';
 import { drawLauncher, type LauncherButton } from './launcher';
 import launcherCss from './launcher.css?inline';
 import { localePreferences, pageDirection } from './locale-preferences';
@@ -16,6 +17,8 @@ export interface WidgetHost {
   host: HTMLElement;
   root: ShadowRoot;
   launcher: LauncherButton;
+  /** Takes the widget off the page for good: it is not put back after a body swap. */
+  remove(): void;
 }
 
 export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?: string): WidgetHost {
@@ -32,5 +35,14 @@ export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?
   // `none`: the site opens the chat from its own button; the launcher still exists for the app to drive.
   launcher.button.hidden = options.launcher === 'none';
   doc.body.appendChild(host);
-  return { host, root, launcher };
+  const stopKeeping = keepAttached(host, doc);
+  return {
+    host,
+    root,
+    launcher,
+    remove() {
+      stopKeeping();
+      host.remove();
+    },
+  };
 }

@@ -104,7 +104,8 @@ export function boot(
   }
 
   const nonce = script?.nonce || undefined;
-  const { host, root, launcher } = createWidgetHost(doc, options, nonce);
+  const widget = createWidgetHost(doc, options, nonce);
+  const { root, launcher } = widget;
 
   let app: Promise<MountedApp> | undefined;
   let destroyed = false;
@@ -143,7 +144,7 @@ export function boot(
       if (command === 'destroy') {
         destroyed = true;
         mounted = undefined;
-        host.remove();
+        widget.remove();
         emitter.clear();
       }
       return result;
@@ -154,7 +155,7 @@ export function boot(
   launcher.button.addEventListener('pointerenter', preload, { once: true });
   launcher.button.addEventListener('focus', preload, { once: true });
 
-  const api = install(call, host) as unknown as Record<string, unknown>;
+  const api = install(call, widget.host) as unknown as Record<string, unknown>;
 
   // The queue is the host page's own snippet: each call is replayed on the method it named, if there is one.
   for (const [command, args] of queue) {
