@@ -40,9 +40,17 @@ export interface MountedApp extends WidgetController {
   readonly conversationId: string | undefined;
 }
 
-export function mountApp({ root, options, emit, mode, uploader, nonce, ...args }: MountArgs): MountedApp {
+export function mountApp({
+  root,
+  options,
+  emit,
+  mode,
+  launcher: drawn,
+  uploader,
+  nonce,
+}: MountArgs): MountedApp {
   const host = root.host as HTMLElement;
-  const launcher = args.launcher && driveLauncher(args.launcher);
+  const launcher = drawn && driveLauncher(drawn);
   const win = host.ownerDocument.defaultView ?? window;
   // The panel renders once its language's table is here (a small chunk, fetched only by its visitors).
   const locale = createWidgetLocale(host, options.strings, launcher);
