@@ -51,6 +51,9 @@ export default defineConfig({
     // an older CSS target would rewrite them into physical rules keyed on :lang(), which is not `dir`.
     cssTarget: ['chrome89', 'edge89', 'firefox66', 'safari14.1'],
     sourcemap: 'hidden',
+    // Reading a property runs no code in the loader's modules (no getters, no proxies): so the spread that
+    // builds the application's DEFAULTS from LAUNCHER_DEFAULTS, unused here, is dropped.
+    rolldownOptions: { treeshake: { propertyReadSideEffects: false } },
     lib: {
       entry: 'src/embed/loader-entry.ts',
       formats: ['iife'],

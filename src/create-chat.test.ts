@@ -95,3 +95,20 @@ describe('createChat options', () => {
     expect(document.querySelector('captivate-chat')).toBeNull();
   });
 });
+
+describe('the instance', () => {
+  test('hides and shows the widget, and reads isOpen at each access', async () => {
+    const { chat } = await start({});
+    const host = document.querySelector('captivate-chat') as HTMLElement;
+    expect(chat.isOpen).toBe(false);
+    expect(chat.conversationId).toBeUndefined();
+    chat.hide();
+    expect(host.hidden).toBe(true);
+    chat.show();
+    expect(host.hidden).toBe(false);
+    chat.open();
+    expect(chat.isOpen).toBe(true);
+    chat.close();
+    expect(chat.isOpen).toBe(false);
+  });
+});

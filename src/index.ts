@@ -3,7 +3,7 @@
  * script tag. Importing this module has no side effects (safe in SSR: nothing touches `window` until
  * `createChat` is called; `src/index.test.ts` proves it).
  */
-import { resolveChatOptions } from './embed/config';
+import { type LauncherStyle, resolveChatOptions } from './embed/config';
 import type { CommandName, WidgetController } from './embed/controller';
 import { createEmitter } from './embed/emitter';
 import { createWidgetHost } from './embed/host';
@@ -12,6 +12,7 @@ import type { HostEventName, HostEvents } from './store/events';
 import type { ChatOptions } from './store/options';
 import type { Uploader } from './upload';
 
+export type { LauncherStyle } from './embed/config';
 export type { WidgetController } from './embed/controller';
 export type { MessagePart, OutgoingFile, SenderKind, UserIdentity } from './protocol';
 export type { HostEventName, HostEvents } from './store/events';
@@ -22,11 +23,25 @@ export type { UploadContext, Uploader } from './upload';
 export interface CreateChatOptions extends Partial<Omit<ChatOptions, 'apiKey'>> {
   /** The channel's API key (required). */
   apiKey: string;
+  /** `none`: no launcher bubble; the site opens the chat with `open()` from its own button. */
+  launcher?: LauncherStyle;
   /** Stores files elsewhere: called for each attached file instead of uploading to `uploadUrl`. */
   uploader?: Uploader;
 }
 
-export interface ChatInstance extends WidgetController {
+/** Beside the commands, on `window.CaptivateChat` and on what `createChat()` returns. */
+export interface WidgetLifecycle {
+  /** Hides the whole widget (launcher and panel) without destroying it; for this page view only. */
+  hide(): void;
+  /** Shows what `hide()` hid, as it was. */
+  show(): void;
+  /** Whether the panel is open. */
+  readonly isOpen: boolean;
+  /** The current conversation's id; undefined before one starts (and, on the script tag, until the chat application has loaded). */
+  readonly conversationId: string | undefined;
+}
+
+export interface ChatInstance extends WidgetController, WidgetLifecycle {
   on<K extends HostEventName>(name: K, cb: (detail: HostEvents[K]) => void): () => void;
   /** The widget's version. */
   readonly version: string;
@@ -40,7 +55,8 @@ export type CaptivateChatApi = {
   [K in CommandName]: (
     ...args: Parameters<WidgetController[K]>
   ) => Promise<Awaited<ReturnType<WidgetController[K]>>> | undefined;
-} & Pick<ChatInstance, 'on' | 'version'>;
+} & Pick<ChatInstance, 'on' | 'version'> &
+  WidgetLifecycle;
 
 /** Every host event as the DOM event dispatched on `window`: `captivate:message`, `captivate:error`, … */
 export type CaptivateEventMap = {
@@ -74,7 +90,8 @@ export function createChat(config: CreateChatOptions): ChatInstance {
   if (!options) throw new TypeError(`createChat: ${errors.join('; ')}`);
 
   const emitter = createEmitter(window);
-  const { host, root, launcher } = createWidgetHost(document, options);
+  const widget = createWidgetHost(document, options);
+  const { root, launcher } = widget;
   const controller = mountApp({
     root,
     options,
@@ -92,9 +109,22 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     ...controller,
     on: emitter.on,
     version: __VERSION__,
+    hide: () => {
+      widget.host.hidden = true;
+    },
+    show: () => {
+      widget.host.hidden = false;
+    },
+    // Read at each access: spreading `controller` above copied their values at mount.
+    get isOpen() {
+      return controller.isOpen;
+    },
+    get conversationId() {
+      return controller.conversationId;
+    },
     destroy() {
       controller.destroy();
-      host.remove();
+      widget.remove();
       emitter.clear();
     },
   };

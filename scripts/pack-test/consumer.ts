@@ -87,6 +87,13 @@ chat.on('nope', () => {});
 createChat({ title: 'x' });
 // @ts-expect-error persist is a closed set
 createChat({ apiKey: 'k', persist: 'cookie' });
+createChat({ apiKey: 'k', launcher: 'none' }).hide();
+// @ts-expect-error launcher is a closed set
+createChat({ apiKey: 'k', launcher: 'hidden' });
+const open: boolean = chat.isOpen;
+const conversation: string | undefined = chat.conversationId;
+void open;
+void conversation;
 window.addEventListener('captivate:message', (e) => e.detail.text.toUpperCase());
 // @ts-expect-error event details are typed, not any
 window.addEventListener('captivate:unread', (e) => e.detail.nope);
@@ -103,7 +110,15 @@ globalThis.CaptivateChat?.on('error', (e) => e.message.length);
 const answer: Promise<Record<string, unknown>> | undefined = window.CaptivateChat?.getMetadata();
 // @ts-expect-error the API is typed, not any
 window.CaptivateChat?.opne();
+window.CaptivateChat?.hide();
+window.CaptivateChat?.show();
+const isOpen: boolean | undefined = window.CaptivateChat?.isOpen;
+const id: string | undefined = window.CaptivateChat?.conversationId;
+// @ts-expect-error isOpen is read-only
+if (window.CaptivateChat) window.CaptivateChat.isOpen = true;
 void answer;
+void isOpen;
+void id;
 `;
 
 const tsconfig = (module: string, moduleResolution: string) =>

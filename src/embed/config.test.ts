@@ -128,6 +128,24 @@ describe('the two stages', () => {
   });
 });
 
+describe('launcher', () => {
+  it('draws the bubble by default, none when asked, and reports anything else', () => {
+    expect(parse({}).options.launcher).toBe('bubble');
+    expect(parse({ launcher: 'none' }).options.launcher).toBe('none');
+    const { options, keys } = parse({ launcher: 'hidden' });
+    expect(keys).toEqual(['launcher']);
+    expect(options.launcher).toBe('bubble');
+  });
+
+  it('is read by the loader, before the application loads', () => {
+    const launcher = parseLauncherOptions(
+      (key) => ({ 'api-key': 'K', launcher: 'none' })[key],
+      () => {},
+    );
+    expect(launcher?.launcher).toBe('none');
+  });
+});
+
 describe('createChat options', () => {
   function resolve(given: Record<string, unknown>) {
     const errors: [string, string][] = [];
@@ -161,6 +179,12 @@ describe('createChat options', () => {
       httpUrl: DEFAULT_HTTP_URL,
       sendMode: 'auto',
     });
+  });
+
+  it('take launcher none as an option, not an unknown one', () => {
+    const { options, keys } = resolve({ launcher: 'none' });
+    expect(keys).toEqual([]);
+    expect(options.launcher).toBe('none');
   });
 
   it('keep every other option as given', () => {

@@ -38,10 +38,16 @@ import { readObjectConfig, toOption } from './object-config';
 
 export type { RawConfig, ReportError } from './config-fields';
 
+/** `none`: no launcher is drawn; the site opens the chat with `open()` from its own button. */
+export type LauncherStyle = 'bubble' | 'none';
+
 export type LauncherOptions = Pick<
   ChatOptions,
   'apiKey' | 'url' | 'persist' | 'open' | 'position' | 'theme' | 'primaryColor' | 'strings' | 'locale'
->;
+> & { launcher: LauncherStyle };
+
+/** What the script tag and `createChat()` configure: the application's options and the launcher's style. */
+export type EmbedOptions = ChatOptions & LauncherOptions;
 
 export function parseLauncherOptions(read: RawConfig, report: ReportError): LauncherOptions | undefined {
   const apiKey = read('api-key')?.trim();
@@ -58,11 +64,12 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
     persist: get('persist', oneOf('local', 'session', 'none'), LAUNCHER_DEFAULTS.persist),
     open: get('open', bool, LAUNCHER_DEFAULTS.open),
     position: get('position', oneOf('right', 'left'), LAUNCHER_DEFAULTS.position),
+    launcher: get('launcher', oneOf<LauncherStyle>('bubble', 'none'), 'bubble'),
     theme: get('theme', oneOf('light', 'dark', 'auto'), LAUNCHER_DEFAULTS.theme),
     primaryColor: opt('primary-color', color),
     strings: get('strings', stringRecord, LAUNCHER_DEFAULTS.strings),
     // The launcher is named in the visitor's language before the application loads.
-    locale: opt('locale', (v) => canonicalLocale(v)),
+    locale: opt('locale', canonicalLocale),
   };
 }
 
@@ -70,7 +77,7 @@ export function parseAppOptions(
   read: RawConfig,
   report: ReportError,
   launcher: LauncherOptions,
-): ChatOptions {
+): EmbedOptions {
   const { get, opt } = createReader(read, report);
   const user = {
     userId: opt('user-id', text),
@@ -129,7 +136,7 @@ function sendModeFor(
 }
 
 /** Both stages at once, for the iframe page, which has no loader. */
-export function parseOptions(read: RawConfig, report: ReportError): ChatOptions | undefined {
+export function parseOptions(read: RawConfig, report: ReportError): EmbedOptions | undefined {
   const launcher = parseLauncherOptions(read, report);
   return launcher && parseAppOptions(read, report, launcher);
 }
@@ -143,7 +150,7 @@ export function parseOptions(read: RawConfig, report: ReportError): ChatOptions 
 export function resolveChatOptions(
   given: Record<string, unknown>,
   report: ReportError,
-): ChatOptions | undefined {
+): EmbedOptions | undefined {
   const byName: ReportError = (key, message) => report(toOption(key), message);
   const refused = new Set<string>();
   const source = readObjectConfig(given, (key, message) => {

@@ -7,7 +7,8 @@
 import { LAUNCHER_NAMES } from '../i18n/launcher-names';
 import { negotiateLocale, textDirection } from '../i18n/locales';
 import type { LauncherOptions } from './config';
-import { drawLauncher, type LauncherHandle } from './launcher';
+import { keepAttached } from './keep-attached';
+import { drawLauncher, type LauncherButton } from './launcher';
 import launcherCss from './launcher.css?inline';
 import { localePreferences, pageDirection } from './locale-preferences';
 import { adoptStyles } from './styles';
@@ -15,7 +16,9 @@ import { adoptStyles } from './styles';
 export interface WidgetHost {
   host: HTMLElement;
   root: ShadowRoot;
-  launcher: LauncherHandle;
+  launcher: LauncherButton;
+  /** Takes the widget off the page for good: it is not put back after a body swap. */
+  remove(): void;
 }
 
 export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?: string): WidgetHost {
@@ -29,6 +32,17 @@ export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root, launcherCss, nonce);
   const launcher = drawLauncher(root, options.strings?.launcherOpen || LAUNCHER_NAMES[tag]);
+  // `none`: the site opens the chat from its own button; the launcher still exists for the app to drive.
+  launcher.button.hidden = options.launcher === 'none';
   doc.body.appendChild(host);
-  return { host, root, launcher };
+  const stopKeeping = keepAttached(host, doc);
+  return {
+    host,
+    root,
+    launcher,
+    remove() {
+      stopKeeping();
+      host.remove();
+    },
+  };
 }

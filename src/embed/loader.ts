@@ -21,6 +21,10 @@ type QueuedCall = [string, unknown[]];
 type PublicApi = Record<CommandName, (...args: unknown[]) => Promise<unknown> | undefined> & {
   on: ReturnType<typeof createEmitter>['on'];
   version: string;
+  hide(): void;
+  show(): void;
+  readonly isOpen: boolean;
+  readonly conversationId: string | undefined;
 };
 
 const PREFIX = '[captivate-chat]';
@@ -67,12 +71,28 @@ export function boot(
   };
   const options = parseLauncherOptions(read, report);
 
-  function install(run: (command: string, args: unknown[]) => unknown): PublicApi {
-    const api = Object.fromEntries(
-      COMMANDS.map((c) => [c, (...args: unknown[]) => run(c, args)]),
-    ) as unknown as PublicApi;
-    api.on = emitter.on;
-    api.version = __VERSION__;
+  let mounted: MountedApp | undefined;
+  function install(run: (command: string, args: unknown[]) => unknown, host?: HTMLElement): PublicApi {
+    const api = {
+      on: emitter.on,
+      version: __VERSION__,
+      // The loader's own: hiding neither loads the application nor is stored (the next page shows the widget).
+      hide: () => {
+        if (host) host.hidden = true;
+      },
+      show: () => {
+        if (host) host.hidden = false;
+      },
+      // Closed, and no conversation, until the application has mounted: only it knows either.
+      get isOpen() {
+        return !!mounted?.isOpen;
+      },
+      get conversationId() {
+        return mounted?.conversationId;
+      },
+    } as PublicApi;
+    for (const command of COMMANDS)
+      api[command] = (...args) => run(command, args) as Promise<unknown> | undefined;
     (win as unknown as { CaptivateChat: PublicApi }).CaptivateChat = api;
     return api;
   }
@@ -84,23 +104,25 @@ export function boot(
   }
 
   const nonce = script?.nonce || undefined;
-  const { host, root, launcher } = createWidgetHost(doc, options, nonce);
+  const widget = createWidgetHost(doc, options, nonce);
+  const { root, launcher } = widget;
 
   let app: Promise<MountedApp> | undefined;
   let destroyed = false;
   function ensureApp(): Promise<MountedApp> {
     if (app) return app;
     launcher.setNotice();
-    app = loadApp().then((mod) =>
-      mod.mountApp({
-        root,
-        // The keys the launcher did not need are read (and reported) only now, with the application.
-        options: mod.parseAppOptions(read, report, options!),
-        emit: emitter.emit,
-        mode: 'launcher',
-        launcher,
-        nonce,
-      }),
+    app = loadApp().then(
+      (mod) =>
+        (mounted = mod.mountApp({
+          root,
+          // The keys the launcher did not need are read (and reported) only now, with the application.
+          options: mod.parseAppOptions(read, report, options!),
+          emit: emitter.emit,
+          mode: 'launcher',
+          launcher,
+          nonce,
+        })),
     );
     app.catch((error) => {
       // From another origin without Access-Control-Allow-Origin (the usual cause), the browser's own
@@ -116,12 +138,13 @@ export function boot(
 
   function call(command: string, args: unknown[]): Promise<unknown> | undefined {
     if (destroyed) return;
-    return ensureApp().then((mounted) => {
-      const result = mounted.run(command, args);
+    return ensureApp().then((running) => {
+      const result = running.run(command, args);
       if (!result) console.error(`${PREFIX} ${command}: invalid arguments`, args);
       if (command === 'destroy') {
         destroyed = true;
-        host.remove();
+        mounted = undefined;
+        widget.remove();
         emitter.clear();
       }
       return result;
@@ -132,12 +155,12 @@ export function boot(
   launcher.button.addEventListener('pointerenter', preload, { once: true });
   launcher.button.addEventListener('focus', preload, { once: true });
 
-  const api = install(call);
+  const api = install(call, widget.host) as unknown as Record<string, unknown>;
 
+  // The queue is the host page's own snippet: each call is replayed on the method it named, if there is one.
   for (const [command, args] of queue) {
-    if (command === 'on') api.on(args[0] as 'ready', args[1] as () => void);
-    else if ((COMMANDS as readonly string[]).includes(command))
-      call(command, Array.isArray(args) ? args : []);
+    const method = api[command];
+    if (typeof method === 'function') method(...(Array.isArray(args) ? args : []));
   }
   if (options.open) call('open', []);
   else if (hasStoredConversation(options, win)) void ensureApp();

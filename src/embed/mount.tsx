@@ -14,7 +14,8 @@ import { brandColors, parseColor } from '../ui/brand-colors';
 import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
 import { runCommand, type WidgetController } from './controller';
 import { createSession } from './create-session';
-import type { LauncherHandle } from './launcher';
+import type { LauncherButton } from './launcher';
+import { driveLauncher } from './launcher-state';
 import { adoptStyles } from './styles';
 import { createWidgetLocale } from './widget-locale';
 
@@ -24,7 +25,8 @@ export interface MountArgs {
   options: ChatOptions;
   emit: Emit;
   mode: 'launcher' | 'frame';
-  launcher?: LauncherHandle;
+  /** The launcher the loader drew (script tag and createChat); none on the iframe page. */
+  launcher?: LauncherButton;
   uploader?: Uploader;
   nonce?: string;
 }
@@ -32,10 +34,23 @@ export interface MountArgs {
 /** The mounted widget: its controller, and `run` for untrusted calls (JS API, postMessage), validated here. */
 export interface MountedApp extends WidgetController {
   run(command: string, args: readonly unknown[]): boolean | Promise<unknown>;
+  /** Whether the panel is open, now. */
+  readonly isOpen: boolean;
+  /** The current conversation's id, now; undefined before the first one starts. */
+  readonly conversationId: string | undefined;
 }
 
-export function mountApp({ root, options, emit, mode, launcher, uploader, nonce }: MountArgs): MountedApp {
+export function mountApp({
+  root,
+  options,
+  emit,
+  mode,
+  launcher: drawn,
+  uploader,
+  nonce,
+}: MountArgs): MountedApp {
   const host = root.host as HTMLElement;
+  const launcher = drawn && driveLauncher(drawn);
   const win = host.ownerDocument.defaultView ?? window;
   // The panel renders once its language's table is here (a small chunk, fetched only by its visitors).
   const locale = createWidgetLocale(host, options.strings, launcher);
@@ -126,5 +141,14 @@ export function mountApp({ root, options, emit, mode, launcher, uploader, nonce 
       container.remove();
     },
   };
-  return { ...controller, run: (command, args) => runCommand(controller, command, args) };
+  return {
+    ...controller,
+    run: (command, args) => runCommand(controller, command, args),
+    get isOpen() {
+      return store.state.open.peek();
+    },
+    get conversationId() {
+      return store.state.conversationId.peek();
+    },
+  };
 }

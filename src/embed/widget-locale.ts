@@ -6,7 +6,7 @@
  */
 import { type Signal, signal } from '@preact/signals';
 import { createI18n, en, type I18n, loadI18n } from '../i18n';
-import type { LauncherHandle } from './launcher';
+import type { LauncherHandle } from './launcher-state';
 import { localePreferences, pageDirection } from './locale-preferences';
 
 export interface WidgetLocale {
