@@ -2,7 +2,7 @@
  * `npm run bench`: the widget's performance, measured in headless Chromium against the built widget (`dist/`,
  * served by e2e/support/site.ts) and an in-process hub emulator (replies without delay), all on 127.0.0.1.
  * Prints a table and a JSON report, also written to bench-results/latest.json. Options: `--runs N` (default
- * 5; figures are the median of the runs, with min and max), `--only startup,restore,burst,flood,reconnect`,
+ * 5; figures are the median of the runs, with min and max), `--only startup,restore,tail,burst,flood,reconnect`,
  * `--short` (what `npm test` runs: 3 runs, the 1,000-message restore only, no flood, no throttled profile,
  * times held to 3× their targets).
  * Exits 1 when a figure misses its target or any run failed (a failed run is never left out of a median).
@@ -70,7 +70,9 @@ const arg = (name: string) => {
 const short = process.argv.includes('--short');
 const runs = Math.max(1, Math.min(50, Number(arg('--runs') ?? (short ? 3 : 5)) || 5));
 // The flood (100,000 messages, about a minute a run) is left to the full bench.
-const only = new Set((arg('--only') ?? `startup,restore,burst,reconnect${short ? '' : ',flood'}`).split(','));
+const only = new Set(
+  (arg('--only') ?? `startup,restore,tail,burst,reconnect${short ? '' : ',flood'}`).split(','),
+);
 
 // The restores measured here read long transcripts over the socket: above the gateway's 128 KB frame limit.
 const maxFrameOut = 64 * 1024 * 1024;

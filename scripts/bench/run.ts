@@ -93,13 +93,14 @@ export async function runScenarios(
     figures['launcher.paintedAfterNavigation'] = figure('ms', pick(rows, 'launcherAfterNavigation'));
     figures['greeting.afterClick'] = figure('ms', pick(rows, 'greetingAfterClick'));
   }
+  // A conversation seeded once serves every scenario of its length.
+  const seeded = new Map<number, string>();
+  const seed = (count: number) => {
+    if (!seeded.has(count)) seeded.set(count, seedHistory(env, count, `End of history ${count}`));
+    return seeded.get(count)!;
+  };
   if (only.has('restore')) {
     const targets = { 1000: 150, 10000: 400 } as const;
-    const seeded = new Map<number, string>();
-    const seed = (count: number) => {
-      if (!seeded.has(count)) seeded.set(count, seedHistory(env, count, `End of history ${count}`));
-      return seeded.get(count)!;
-    };
     for (const count of restoreCounts) {
       const target = targets[count];
       const marker = `End of history ${count}`;
@@ -113,6 +114,8 @@ export async function runScenarios(
         figures['after10000.messageElements'] = figure('count', pick(rows, 'messageElements'));
       }
     }
+  }
+  if (only.has('tail')) {
     // The issue's targets for the last message on screen after navigation, from the stored tail.
     const tailTargets = { 1000: 200, 5000: 300 } as const;
     for (const count of tailCounts) {
