@@ -52,22 +52,24 @@ export function createLink(oneWayMs: number, bitsPerSecond: number): (bytes: num
   };
 }
 
-/** Delivers frames through a link, in order, each at its arrival time. */
-function delayedSender(profile: NetworkProfile, send: (data: RawData, binary: boolean) => void) {
+/**
+ * One direction of the proxy: each delivery (a frame, or the close after the frames before it) runs at its
+ * arrival time over the link, in the order given.
+ */
+function delayedDirection(profile: NetworkProfile): (bytes: number, deliver: () => void) => void {
   const arrival = createLink(profile.latencyMs / 2, profile.bitsPerSecond);
-  const queue: { at: number; data: RawData; binary: boolean }[] = [];
+  const queue: { at: number; deliver: () => void }[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const drain = () => {
-    timer = undefined;
-    while (queue.length && queue[0]!.at <= performance.now()) {
-      const { data, binary } = queue.shift()!;
-      send(data, binary);
-    }
-    if (queue.length) timer = setTimeout(drain, queue[0]!.at - performance.now());
+  const wake = () => {
+    timer = queue.length ? setTimeout(drain, queue[0]!.at - performance.now()) : undefined;
   };
-  return (data: RawData, binary: boolean) => {
-    queue.push({ at: arrival(byteLength(data), performance.now()), data, binary });
-    if (timer === undefined) timer = setTimeout(drain, queue[0]!.at - performance.now());
+  const drain = () => {
+    while (queue.length && queue[0]!.at <= performance.now()) queue.shift()!.deliver();
+    wake();
+  };
+  return (bytes, deliver) => {
+    queue.push({ at: arrival(bytes, performance.now()), deliver });
+    if (timer === undefined) wake();
   };
 }
 
@@ -119,18 +121,22 @@ function pipe(client: WebSocket, req: IncomingMessage, target: string, profile: 
     maxPayload: 0,
     ...(req.headers.origin ? { origin: req.headers.origin } : {}),
   });
-  const toClient = delayedSender(profile, (data, binary) => {
-    if (client.readyState === WebSocket.OPEN) client.send(data, { binary });
-  });
-  const toHub = delayedSender(profile, (data, binary) => {
+  const toClient = delayedDirection(profile);
+  const toHub = delayedDirection(profile);
+  const sendToHub = (data: RawData, binary: boolean) => {
     if (hub.readyState === WebSocket.OPEN) hub.send(data, { binary });
     else if (hub.readyState === WebSocket.CONNECTING) hub.once('open', () => hub.send(data, { binary }));
-  });
-  hub.on('message', toClient);
-  client.on('message', toHub);
-  hub.on('close', (code) => client.close(sendableCode(code)));
+  };
+  hub.on('message', (data, binary) =>
+    toClient(byteLength(data), () => {
+      if (client.readyState === WebSocket.OPEN) client.send(data, { binary });
+    }),
+  );
+  client.on('message', (data, binary) => toHub(byteLength(data), () => sendToHub(data, binary)));
+  // A close travels like a frame: it arrives after the frames sent before it.
+  hub.on('close', (code) => toClient(0, () => client.close(sendableCode(code))));
+  client.on('close', () => toHub(0, () => hub.terminate()));
   hub.on('error', () => client.terminate());
-  client.on('close', () => hub.terminate());
   client.on('error', () => hub.terminate());
 }
 
