@@ -8,6 +8,9 @@
  *                 `document.currentScript`, so the getter is wrapped and the first read by that script marks it;
  *   transcriptAt  when the latest `conversation_transcript` frame was handed to the page (a listener added in
  *                 the WebSocket constructor runs before the widget's own); `transcripts`: each one's epoch ms;
+ *   transcriptApplied  for the first transcript: a promise of the time of the first frame painted after the task
+ *                 that handed it over (the widget applies a transcript in that task: decode, reconcile, render);
+ *   transcriptHandledAt  the end of that task (a message posted from the listener runs after it);
  *   clickAt       `timeStamp` of the first click (the launcher's);
  *   longTasks     every `longtask` entry [{start, duration}];
  *   statuses      every `captivate:status` event [{state, epoch}] (epoch ms, comparable with Node's clock).
@@ -18,7 +21,14 @@
  * taken in a message posted from that callback, which runs after the frame's style, layout and paint.
  */
 export const PROBES = String.raw`(() => {
-  const bench = { loaderStart: null, transcriptAt: null, transcripts: [], clickAt: null, longTasks: [], statuses: [] };
+  const bench = { loaderStart: null, transcriptAt: null, transcripts: [], transcriptHandledAt: null, clickAt: null, longTasks: [], statuses: [] };
+  let appliedTranscript;
+  bench.transcriptApplied = new Promise((resolve) => { appliedTranscript = resolve; });
+  const afterThisTask = (then) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => then(performance.now());
+    channel.port2.postMessage(0);
+  };
   window.__ccBench = bench;
 
   const desc = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript');
@@ -39,6 +49,11 @@ export const PROBES = String.raw`(() => {
         if (typeof e.data === 'string' && e.data.slice(0, 400).includes('"conversation_transcript"')) {
           bench.transcriptAt = performance.now();
           bench.transcripts.push(Date.now());
+          if (bench.transcripts.length === 1) {
+            afterThisTask((t) => { bench.transcriptHandledAt = t; });
+            // rAF never runs inside a task: its frame comes after the widget's handler (and its microtasks).
+            requestAnimationFrame(() => afterThisTask(appliedTranscript));
+          }
         }
       });
     }
@@ -65,11 +80,8 @@ export const PROBES = String.raw`(() => {
   bench.painted = (selector, timeoutMs, text) => new Promise((resolve, reject) => {
     const deadline = performance.now() + timeoutMs;
     const tick = () => {
-      if (find(selector, text)) {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(0);
-      } else if (performance.now() > deadline) reject(new Error('not painted in time: ' + selector + ' ' + (text || '')));
+      if (find(selector, text)) afterThisTask(resolve);
+      else if (performance.now() > deadline) reject(new Error('not painted in time: ' + selector + ' ' + (text || '')));
       else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -103,6 +115,8 @@ export interface BenchProbe {
   loaderStart: number | null;
   transcriptAt: number | null;
   transcripts: number[];
+  transcriptApplied: Promise<number>;
+  transcriptHandledAt: number | null;
   clickAt: number | null;
   longTasks: { start: number; duration: number }[];
   statuses: { state: string; epoch: number }[];

@@ -5,6 +5,7 @@
  */
 import { BUDGETS } from '../size/budgets';
 import type { FetchedSizeReport } from '../size/measure';
+import { THROTTLED } from './network';
 import type { Figure } from './report';
 import { figure } from './report';
 import {
@@ -15,6 +16,7 @@ import {
   restoreRun,
   seedHistory,
   startupRun,
+  type TailRun,
   tailRun,
 } from './scenarios';
 
@@ -29,6 +31,13 @@ export interface BenchPlan {
   only: Set<string>;
   /** Conversation lengths of the restore scenario. */
   restoreCounts: readonly (1000 | 10000)[];
+  /** Conversation lengths of the second load, from the stored tail (`restore.N.tail.*`). */
+  tailCounts: readonly (1000 | 5000)[];
+  /**
+   * The bench's environment behind the throttled network profile (its socket through network.ts's delaying
+   * proxy), when the `throttled.restore.N.tail.*` figures are measured; null to leave them out.
+   */
+  throttledEnv: Env | null;
   /**
    * Times are held to `target × timeTolerance`: 1 for the full bench; the short run in `npm test` (3 runs on a
    * 2-core CI machine) uses a wider margin, to catch a regression without failing on a noisy run. Sizes are
@@ -54,7 +63,7 @@ function sizeFigures(sizes: FetchedSizeReport): Record<string, Figure> {
 
 export async function runScenarios(
   env: Env,
-  { runs, only, restoreCounts, timeTolerance, sizes }: BenchPlan,
+  { runs, only, restoreCounts, tailCounts, throttledEnv, timeTolerance, sizes }: BenchPlan,
 ): Promise<{ figures: Record<string, Figure>; failures: string[] }> {
   const figures = sizeFigures(sizes);
   const ms = (target: number) => ({ target: target * timeTolerance });
@@ -84,26 +93,47 @@ export async function runScenarios(
     figures['launcher.paintedAfterNavigation'] = figure('ms', pick(rows, 'launcherAfterNavigation'));
     figures['greeting.afterClick'] = figure('ms', pick(rows, 'greetingAfterClick'));
   }
+  // A conversation seeded once serves every scenario of its length.
+  const seeded = new Map<number, string>();
+  const seed = (count: number) => {
+    if (!seeded.has(count)) seeded.set(count, seedHistory(env, count, `End of history ${count}`));
+    return seeded.get(count)!;
+  };
   if (only.has('restore')) {
     const targets = { 1000: 150, 10000: 400 } as const;
     for (const count of restoreCounts) {
       const target = targets[count];
       const marker = `End of history ${count}`;
-      const conversationId = seedHistory(env, count, marker);
+      const conversationId = seed(count);
       const rows = await repeat(`restore ${count}`, () => restoreRun(env, conversationId, marker));
       figures[`restore.${count}.render`] = figure('ms', pick(rows, 'render'), ms(target));
       figures[`restore.${count}.fromNavigation`] = figure('ms', pick(rows, 'fromNavigation'));
-      if (count === 1000) {
-        const tail = await repeat('restore 1000 from the stored tail', () =>
-          tailRun(env, conversationId, marker),
-        );
-        figures['restore.1000.tail.fromNavigation'] = figure('ms', pick(tail, 'fromNavigation'), ms(200));
-        figures['restore.1000.tail.beforeTranscript'] = figure('count', pick(tail, 'beforeTranscript'));
-      }
       if (count === 10000) {
         figures['after10000.heapMB'] = figure('MB', pick(rows, 'heapMB'), { target: 30 });
         figures['after10000.domNodes'] = figure('count', pick(rows, 'domNodes'), { target: 2000 });
         figures['after10000.messageElements'] = figure('count', pick(rows, 'messageElements'));
+      }
+    }
+  }
+  if (only.has('tail')) {
+    // The issue's targets for the last message on screen after navigation, from the stored tail.
+    const tailTargets = { 1000: 200, 5000: 300 } as const;
+    for (const count of tailCounts) {
+      const marker = `End of history ${count}`;
+      const conversationId = seed(count);
+      const rows = await repeat(`restore ${count} from the stored tail`, () =>
+        tailRun(env, conversationId, marker),
+      );
+      Object.assign(figures, tailFigures(`restore.${count}.tail`, rows, ms(tailTargets[count]), ms(50)));
+      if (throttledEnv) {
+        const throttled = await repeat(`restore ${count} from the stored tail, throttled`, () =>
+          tailRun(throttledEnv, conversationId, marker, THROTTLED),
+        );
+        Object.assign(
+          figures,
+          tailFigures(`throttled.restore.${count}.tail`, throttled, ms(600), ms(50)),
+          bytesFigures(`throttled.restore.${count}.tail`, throttled),
+        );
       }
     }
   }
@@ -145,4 +175,34 @@ export async function runScenarios(
     });
   }
   return { figures, failures };
+}
+
+const pickTail = (rows: (TailRun | null)[], key: Exclude<keyof TailRun, 'bytes'>) =>
+  rows.map((r) => (r === null ? null : r[key]));
+
+/** The second load's figures (see scripts/bench.ts): its times, and its long tasks while restoring. */
+function tailFigures(
+  prefix: string,
+  rows: (TailRun | null)[],
+  lastMessageTarget: { target: number },
+  longTaskTarget: { target: number },
+): Record<string, Figure> {
+  return {
+    [`${prefix}.fromNavigation`]: figure('ms', pickTail(rows, 'fromNavigation'), lastMessageTarget),
+    [`${prefix}.beforeTranscript`]: figure('count', pickTail(rows, 'beforeTranscript')),
+    [`${prefix}.transcriptApplied`]: figure('ms', pickTail(rows, 'transcriptApplied')),
+    [`${prefix}.transcriptHandling`]: figure('ms', pickTail(rows, 'transcriptHandling')),
+    [`${prefix}.longTasks`]: figure('count', pickTail(rows, 'longTasks')),
+    [`${prefix}.longestTask`]: figure('ms', pickTail(rows, 'longestTask'), longTaskTarget),
+  };
+}
+
+/** What the second load fetched: JS and CSS, all HTTP, and the socket's frames (the transcript). */
+function bytesFigures(prefix: string, rows: (TailRun | null)[]): Record<string, Figure> {
+  const bytes = (key: 'jsCss' | 'http' | 'socket') => rows.map((r) => r?.bytes?.[key] ?? null);
+  return {
+    [`${prefix}.bytes.jsCss`]: figure('bytes', bytes('jsCss')),
+    [`${prefix}.bytes.http`]: figure('bytes', bytes('http')),
+    [`${prefix}.bytes.socket`]: figure('bytes', bytes('socket')),
+  };
 }

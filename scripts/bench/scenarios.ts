@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Site } from '../../e2e/support/site';
 import type { Hub } from '../../server/hub';
 import { generatedMessage } from '../../server/seed';
+import { countFetched, type FetchedBytes, type NetworkProfile, throttleHttp } from './network';
 import { PROBES } from './probes';
 
 export interface Env {
@@ -15,10 +16,12 @@ export interface Env {
   site: Site;
   /** The widget's localStorage key for the stored conversation id on the bench host page. */
   storageKey: string;
+  /** The socket URL the host page gives the widget, when not the hub's own (a delaying proxy, network.ts). */
+  socketUrl?: string;
 }
 
-const pageUrl = (site: Site, cfg: Record<string, string> = {}) =>
-  `${site.origin}/page?cfg=${encodeURIComponent(JSON.stringify(cfg))}`;
+const pageUrl = (env: Pick<Env, 'site' | 'socketUrl'>, cfg: Record<string, string> = {}) =>
+  `${env.site.origin}/page?cfg=${encodeURIComponent(JSON.stringify(env.socketUrl ? { url: env.socketUrl, ...cfg } : cfg))}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const read = <T>(page: Page, expression: string) => page.evaluate(expression) as Promise<T>;
 const watched = (name: string) => `window.__ccBench.watched[${JSON.stringify(name)}]`;
@@ -65,7 +68,7 @@ export interface StartupRun {
 /** Loads the page, waits for the launcher, clicks it, waits for the bot's greeting. */
 export function startupRun(env: Env): Promise<StartupRun> {
   return withPage(env, { greeting: { selector: '[data-sender="bot"]' } }, async (page) => {
-    await page.goto(pageUrl(env.site));
+    await page.goto(pageUrl(env));
     const painted = await read<number>(page, 'window.__ccBench.launcherPainted');
     const loaderStart = await read<number>(page, 'window.__ccBench.loaderStart');
     await sleep(200);
@@ -92,7 +95,7 @@ export interface RestoreRun {
 export function restoreRun(env: Env, conversationId: string, marker: string): Promise<RestoreRun> {
   return withPage(env, { last: newest(marker) }, async (page) => {
     await storeConversation(env, page, conversationId);
-    await page.goto(pageUrl(env.site, { open: 'true' }));
+    await page.goto(pageUrl(env, { open: 'true' }));
     const painted = await read<number>(page, watched('last'));
     const transcriptAt = await read<number>(page, 'window.__ccBench.transcriptAt');
     await sleep(500);
@@ -114,23 +117,64 @@ export interface TailRun {
   fromNavigation: number;
   /** 1 when that frame came before the transcript reached the page (the stored tail was shown), else 0. */
   beforeTranscript: number;
+  /** ms from navigation start to the first frame painted after the widget applied the transcript. */
+  transcriptApplied: number;
+  /** ms the page spent in the task that handed the transcript to the widget (decode, reconcile, render). */
+  transcriptHandling: number;
+  /** `longtask` entries that started before the transcript was applied and painted: count and longest. */
+  longTasks: number;
+  longestTask: number;
+  /** What the second load fetched; only counted when it ran under a network profile. */
+  bytes: FetchedBytes | null;
 }
 
-/** Restores a stored conversation, then loads the page again: the second load starts from the stored tail. */
-export function tailRun(env: Env, conversationId: string, marker: string): Promise<TailRun> {
+/** Rejects when the transcript was not applied within a minute (page.evaluate has no timeout of its own). */
+const TRANSCRIPT_APPLIED = `Promise.race([window.__ccBench.transcriptApplied, new Promise((_, reject) =>
+  setTimeout(() => reject(new Error('no transcript applied within 60 s')), 60000))])`;
+
+/**
+ * Restores a stored conversation, then loads the page again: the second load starts from the stored tail and
+ * is measured, under `network` when given (HTTP throttled through CDP; the socket should then go through a
+ * delaying proxy, `env.socketUrl`).
+ */
+export function tailRun(
+  env: Env,
+  conversationId: string,
+  marker: string,
+  network?: NetworkProfile,
+): Promise<TailRun> {
   return withPage(env, { last: newest(marker) }, async (page) => {
     await storeConversation(env, page, conversationId);
-    await page.goto(pageUrl(env.site, { open: 'true' }));
+    await page.goto(pageUrl(env, { open: 'true' }));
     await read(page, watched('last'));
     await sleep(700); // the tail is written a moment after the last change
+    const cdp = network ? await page.context().newCDPSession(page) : null;
+    if (cdp && network) await throttleHttp(cdp, network);
+    const fetched = cdp ? await countFetched(cdp) : null;
     await page.reload();
     const painted = await read<number>(page, watched('last'));
-    const transcriptAt = await read<number | null>(page, 'window.__ccBench.transcriptAt');
+    const applied = await read<number>(page, TRANSCRIPT_APPLIED);
+    await sleep(200); // long-task entries reach the observer a moment after their task
+    const probe = await read<{ transcriptAt: number; handledAt: number; tasks: LongTask[] }>(
+      page,
+      '({ transcriptAt: __ccBench.transcriptAt, handledAt: __ccBench.transcriptHandledAt, tasks: __ccBench.longTasks })',
+    );
+    const restoring = probe.tasks.filter((t) => t.start < applied);
     return {
       fromNavigation: painted,
-      beforeTranscript: transcriptAt === null || painted < transcriptAt ? 1 : 0,
+      beforeTranscript: painted < probe.transcriptAt ? 1 : 0,
+      transcriptApplied: applied,
+      transcriptHandling: probe.handledAt - probe.transcriptAt,
+      longTasks: restoring.length,
+      longestTask: Math.max(0, ...restoring.map((t) => t.duration)),
+      bytes: fetched ? fetched.read() : null,
     };
   });
+}
+
+interface LongTask {
+  start: number;
+  duration: number;
 }
 
 /**
@@ -138,7 +182,7 @@ export function tailRun(env: Env, conversationId: string, marker: string): Promi
  * is painted and the page has settled.
  */
 async function openNewConversation(env: Env, page: Page): Promise<string> {
-  await page.goto(pageUrl(env.site, { open: 'true' }));
+  await page.goto(pageUrl(env, { open: 'true' }));
   await read(page, watched('greeting'));
   const stored = await read<string | null>(page, `localStorage.getItem(${JSON.stringify(env.storageKey)})`);
   await sleep(300);
@@ -242,7 +286,7 @@ export interface ReconnectRun {
 export function reconnectRun(env: Env, conversationId: string, marker: string, refuseMs: number) {
   return withPage(env, { last: newest(marker) }, async (page): Promise<ReconnectRun> => {
     await storeConversation(env, page, conversationId);
-    await page.goto(pageUrl(env.site, { open: 'true' }));
+    await page.goto(pageUrl(env, { open: 'true' }));
     await read(page, watched('last'));
     await sleep(300);
     const dropAt = Date.now();
