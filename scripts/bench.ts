@@ -28,7 +28,8 @@
  *                                             widget applied the transcript (reconciled with the stored tail);
  *                                             `.transcriptHandling`: ms of the task that applied it
  *   restore.{1000,5000}.tail.{longTasks,longestTask}  `longtask` entries of that load that started before the
- *                                             transcript was applied and painted (longest: target 50 ms)
+ *                                             transcript was applied and painted (longest: target 50 ms; the
+ *                                             short run reports it without a target)
  *   throttled.restore.{1000,5000}.tail.*      the same under the throttled profile, 100 ms round trip and
  *                                             10 Mbit/s each way (bench/network.ts: HTTP through CDP, the socket
  *                                             through a delaying proxy); fromNavigation target 600 ms;
