@@ -175,7 +175,7 @@ async function chaos(page: Page, sendMode: SendModeUnderTest, transcriptAnswerRa
       at.set(Math.floor(((i + 0.5) * MESSAGES) / order.length + (random() - 0.5) * 8), fault);
     }
     /** When each fault ended (the hub reachable again); recovery is measured from there to `connected`. */
-    const ended: Array<{ fault: Fault; at: number }> = [];
+    const ended: Array<{ fault: Fault; at: number; lostSend?: boolean }> = [];
 
     const lastState = () =>
       page.evaluate(
@@ -189,7 +189,7 @@ async function chaos(page: Page, sendMode: SendModeUnderTest, transcriptAnswerRa
       if (fault === 'drop' && lostInTransit % 2 === 0) {
         // Mid-send: this message is lost with its socket; the widget's send() already returned.
         hub.control.loseNext('user_message');
-        ended.push({ fault, at: Date.now() });
+        ended.push({ fault, at: Date.now(), lostSend: true });
       }
       if (fault === 'drop') lostInTransit++;
       if (fault === 'reloadQueued') {
@@ -264,9 +264,12 @@ async function chaos(page: Page, sendMode: SendModeUnderTest, transcriptAnswerRa
       () => (window as unknown as { __status: Array<{ state: string; at: number }> }).__status,
     );
     const recovery: Record<string, number[]> = {};
-    for (const { fault, at: t } of ended) {
+    for (const { fault, at: t, lostSend } of ended) {
+      // A send lost with its HTTP request leaves the socket up: nothing to recover from (the next `connected`
+      // would belong to a later fault). Lost on the socket, it takes the socket with it.
+      const felt = !lostSend || statuses.some((x) => x.at >= t && x.at < t + 5000 && x.state !== 'connected');
       const back = statuses.find((x) => x.state === 'connected' && x.at >= t);
-      if (back) recovery[fault] = [...(recovery[fault] ?? []), back.at - t];
+      if (back) recovery[fault] = [...(recovery[fault] ?? []), felt ? back.at - t : 0];
     }
     const frames = [...earlierFrames, ...hub.control.frames()];
     const starts = frames.filter((f) => f.eventType === 'conversation_start');
