@@ -183,6 +183,38 @@ test('position left and a brand colour apply', async ({ page, openHost }) => {
   expect(bg).toBe('rgb(255, 0, 102)');
 });
 
+test("the host page styles the panel, the log, the composer and each sender's bubbles with ::part()", async ({
+  page,
+  openHost,
+}) => {
+  const w = await openHost(page);
+  await page.addStyleTag({
+    content: `
+      captivate-chat::part(panel) { border-radius: 3px; }
+      captivate-chat::part(header) { background-color: rgb(10, 20, 30); }
+      captivate-chat::part(log) { background-color: rgb(40, 50, 60); }
+      captivate-chat::part(composer) { background-color: rgb(70, 80, 90); }
+      captivate-chat::part(bubble-user) { background-color: rgb(1, 2, 3); }
+      captivate-chat::part(bubble-bot) { background-color: rgb(4, 5, 6); }
+    `,
+  });
+  await w.openChat();
+  await w.send('styled by the host');
+  const style = (locator: ReturnType<typeof page.locator>, property: string) =>
+    locator.evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property);
+  expect(await style(w.panel, 'border-top-left-radius')).toBe('3px');
+  expect(await style(w.panel.locator('[part~="header"]'), 'background-color')).toBe('rgb(10, 20, 30)');
+  expect(await style(w.log, 'background-color')).toBe('rgb(40, 50, 60)');
+  expect(await style(w.panel.locator('[part~="composer"]'), 'background-color')).toBe('rgb(70, 80, 90)');
+  const userBubble = w.log
+    .locator('[data-sender="user"] [part~="bubble"]')
+    .filter({ hasText: 'styled by the host' });
+  expect(await style(userBubble, 'background-color')).toBe('rgb(1, 2, 3)');
+  expect(await style(w.log.locator('[data-sender="bot"] [part~="bubble"]').first(), 'background-color')).toBe(
+    'rgb(4, 5, 6)',
+  );
+});
+
 test('the application chunk loads only on intent', async ({ page, openHost }) => {
   const scripts: string[] = [];
   page.on('request', (r) => {

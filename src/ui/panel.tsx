@@ -48,6 +48,7 @@ export function Panel({ open, onClose }: PanelProps) {
   return (
     <div
       class="cc-panel"
+      part="panel"
       role="dialog"
       aria-modal={fullScreen ? 'true' : 'false'}
       aria-label={title}

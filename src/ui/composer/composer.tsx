@@ -38,6 +38,7 @@ export function Composer() {
   return (
     <form
       class="cc-composer"
+      part="composer"
       onSubmit={(event) => {
         event.preventDefault();
         send();

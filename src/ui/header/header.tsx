@@ -16,7 +16,7 @@ export function Header({ title, onClose }: { title: string; onClose?: (() => voi
   const joined = agent.phase === 'joined';
   const items = useCallback(() => conversationMenuItems(ui), [ui]);
   return (
-    <header class="cc-header">
+    <header class="cc-header" part="header">
       {joined ? (
         <Avatar kind="agent" src={agent.avatar} name={agent.name} size="lg" />
       ) : (

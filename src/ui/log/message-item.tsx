@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../error-boundary';
 import { memo } from '../memo';
 import { Avatar } from './avatar';
 import { DeliveryStatus } from './delivery-status';
+import { BubbleSender } from './parts/bubble';
 import { MessageParts } from './parts/message-parts';
 
 export interface MessageItemProps {
@@ -33,7 +34,9 @@ function MessageItemView({ message, name, first, avatar }: MessageItemProps) {
       <div class="cc-msg-body">
         {!first && <span class="cc-sr-only">{name}</span>}
         <ErrorBoundary>
-          <MessageParts message={message} name={name} />
+          <BubbleSender.Provider value={message.sender}>
+            <MessageParts message={message} name={name} />
+          </BubbleSender.Provider>
         </ErrorBoundary>
         {message.delivery && (
           <DeliveryStatus delivery={message.delivery} onRetry={() => store.retryMessage(message.id)} />

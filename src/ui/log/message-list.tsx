@@ -80,6 +80,7 @@ export function MessageList({ active }: { active: boolean }) {
       <div
         ref={logRef}
         class="cc-log"
+        part="log"
         role="log"
         aria-live="off"
         aria-label={t('messageLog')}

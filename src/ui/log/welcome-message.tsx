@@ -2,6 +2,7 @@
 
 import { useUi } from '../context';
 import { Avatar } from './avatar';
+import { Bubble } from './parts/bubble';
 import { Markup } from './parts/markup';
 import { senderLabel } from './sender-label';
 
@@ -18,9 +19,9 @@ export function WelcomeMessage({ text }: { text: string }) {
           <Avatar kind="bot" src={options.avatar} />
         </div>
         <div class="cc-msg-body">
-          <div class="cc-bubble" dir="auto">
+          <Bubble dir="auto">
             <Markup source={text} />
-          </div>
+          </Bubble>
         </div>
       </div>
     </div>

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { ChatMessage } from '../../../store/messages';
 import { useUi } from '../../context';
+import { Bubble } from './bubble';
 import { budgetEnd, htmlAsText, partText } from './message-budget';
 import { MessagePart } from './message-part';
 import { previewText } from './truncate';
@@ -24,12 +25,12 @@ export function MessageParts({ message, name }: { message: ChatMessage; name: st
         <MessagePart key={i} part={part} message={message} name={name} />
       ))}
       {next !== undefined && (
-        <div class="cc-bubble" key="rest" dir="auto">
+        <Bubble key="rest" dir="auto">
           {nextText !== '' && <p class="cc-plain">{previewText(nextText, REST_PREVIEW_CHARS).text}</p>}
           <button type="button" class="cc-more" onClick={() => setEnd(budgetEnd(parts, end))}>
             {t('showMore')}
           </button>
-        </div>
+        </Bubble>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { useId } from 'preact/hooks';
 import type { ChoiceOption } from '../../../protocol/model';
 import type { ChatMessage } from '../../../store/messages';
 import { useUi } from '../../context';
+import { Bubble } from './bubble';
 
 export interface PartChoicesProps {
   message: ChatMessage;
@@ -22,11 +23,11 @@ export function PartChoices({ message, title, options }: PartChoicesProps) {
   return (
     <fieldset class="cc-choices" disabled={done} aria-labelledby={title ? titleId : undefined}>
       {title && (
-        <div class="cc-bubble" dir="auto">
+        <Bubble dir="auto">
           <p class="cc-plain" id={titleId}>
             {title}
           </p>
-        </div>
+        </Bubble>
       )}
       <div class="cc-choice-list">
         {options.map((option, i) => (

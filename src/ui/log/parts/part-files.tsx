@@ -1,5 +1,6 @@
 /** A files part: an optional title, then each file as a preview or a chip. */
 import type { FileRef } from '../../../protocol/model';
+import { Bubble } from './bubble';
 import { FileItem } from './file-item';
 
 export interface PartFilesProps {
@@ -14,9 +15,9 @@ export function PartFiles({ title, files, sender }: PartFilesProps) {
   return (
     <div class="cc-files">
       {title && (
-        <div class="cc-bubble">
+        <Bubble>
           <p class="cc-plain">{title}</p>
-        </div>
+        </Bubble>
       )}
       <ul class="cc-file-list">
         {files.map((file, i) => (

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useUi } from '../../context';
+import { Bubble } from './bubble';
 import { Markup } from './markup';
 import { htmlAsText } from './message-budget';
 import { previewText, TEXT_PREVIEW_CHARS } from './truncate';
@@ -14,7 +15,7 @@ export function PartHtml({ html }: { html: string }) {
   const [expanded, setExpanded] = useState(false);
   const long = html.length > TEXT_PREVIEW_CHARS;
   return (
-    <div class="cc-bubble" dir="auto">
+    <Bubble dir="auto">
       {long && !expanded ? (
         <div class="cc-md">
           <p class="cc-plain">{previewText(htmlAsText(html)).text}</p>
@@ -27,6 +28,6 @@ export function PartHtml({ html }: { html: string }) {
           {expanded ? t('showLess') : t('showMore')}
         </button>
       )}
-    </div>
+    </Bubble>
   );
 }

@@ -3,15 +3,16 @@
 import { isExternalHttp, safeUrl } from '../../../markdown/url-policy';
 import type { LinkButton } from '../../../protocol/model';
 import { Icon } from '../../icon';
+import { Bubble } from './bubble';
 import { SafeLink } from './safe-link';
 
 export function PartLinks({ title, links }: { title?: string | undefined; links: LinkButton[] }) {
   return (
     <div class="cc-links">
       {title && (
-        <div class="cc-bubble" dir="auto">
+        <Bubble dir="auto">
           <p class="cc-plain">{title}</p>
-        </div>
+        </Bubble>
       )}
       <ul class="cc-link-list">
         {links.map((link, i) => (

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useUi } from '../../context';
+import { Bubble } from './bubble';
 import { Markup } from './markup';
 import { previewText } from './truncate';
 
@@ -19,13 +20,13 @@ export function PartText({ text, format }: PartTextProps) {
   const preview = previewText(text);
   const shown = expanded ? text : preview.text;
   return (
-    <div class="cc-bubble" dir="auto">
+    <Bubble dir="auto">
       {format === 'plain' ? <p class="cc-plain">{shown}</p> : <Markup source={shown} />}
       {preview.truncated && (
         <button type="button" class="cc-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? t('showLess') : t('showMore')}
         </button>
       )}
-    </div>
+    </Bubble>
   );
 }
