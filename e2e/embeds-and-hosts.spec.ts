@@ -1,6 +1,7 @@
 /** The iframe embed and its bridge, hostile host CSS, a strict host CSP, and the axe accessibility scan. */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { settled } from './support/a11y';
 import { expect, test, widgetLocators } from './support/fixtures';
 import type { Site } from './support/site';
 
@@ -191,6 +192,9 @@ test('axe finds no serious or critical violation on the open panel', async ({ pa
   await w.openChat();
   await w.send('cards');
   await expect(w.log.locator('img').first()).toBeVisible();
+  // axe measures contrast at the opacity of the moment: the delivery line and new rows fade in.
+  await expect(w.log.locator('[data-delivery="sending"]')).toHaveCount(0);
+  await settled(page);
   const results = await new AxeBuilder({ page }).include('captivate-chat').analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import type { Hub } from '../server/hub';
+import { settled } from './support/a11y';
 import { expect, storedConversationId, test, type Widget } from './support/fixtures';
 
 /** The anonymous user id the widget stored for this page. */
@@ -96,6 +97,7 @@ test('the list shows past conversations, marks the current one, and opens an old
   await expect(items).toHaveCount(2);
   await expect(items.nth(0)).toHaveAttribute('aria-current', 'true');
   await expect(items.nth(0)).toContainText('Current');
+  await settled(page);
   const axe = await new AxeBuilder({ page }).include('captivate-chat').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
