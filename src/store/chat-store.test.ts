@@ -391,10 +391,11 @@ describe('delivery across drops and reloads', () => {
     ]);
   });
 
-  it('a 400 offers queued messages again instead of sending them into the new conversation', () => {
+  /** 'first' on its way, `queued` typed while the socket was down, then the hub forgets c1 (400) and starts c2. */
+  function lostWith(...queued: string[]) {
     const s = started();
     s.drop();
-    s.store.sendText('queued for the old one');
+    for (const text of queued) s.store.sendText(text);
     s.becomeReady();
     s.receive({
       type: 'general_error',
@@ -403,6 +404,11 @@ describe('delivery across drops and reloads', () => {
       description: 'Invalid conversation_id',
     });
     s.receive({ type: 'conversation_start_success', conversationId: 'c2' });
+    return s;
+  }
+
+  it('a 400 offers queued messages again instead of sending them into the new conversation', () => {
+    const s = lostWith('queued for the old one');
     expect(userTexts(s)).toEqual(['first']);
     // Both the unconfirmed 'first' and the queued message belonged to the lost conversation.
     const failed = s.store.state.messages.value.filter((m) => m.delivery?.value === 'failed');
@@ -417,18 +423,7 @@ describe('delivery across drops and reloads', () => {
 
   it('"Retry all" sends every failed message again, in the order typed, and the count follows', () => {
     vi.useFakeTimers();
-    const s = started();
-    s.drop();
-    s.store.sendText('queued one');
-    s.store.sendText('queued two');
-    s.becomeReady();
-    s.receive({
-      type: 'general_error',
-      conversationId: 'c1',
-      code: 400,
-      description: 'Invalid conversation_id',
-    });
-    s.receive({ type: 'conversation_start_success', conversationId: 'c2' });
+    const s = lostWith('queued one', 'queued two');
     const texts = () => s.store.unsent.value.map((m) => (m.parts[0] as { text: string }).text);
     expect(texts()).toEqual(['first', 'queued one', 'queued two']);
     s.store.retryUnsent();

@@ -153,7 +153,7 @@ function placeMissing(
   const at = (m: ChatMessage | undefined): number => (m ? position.get(m)! : -1);
   const streamOf = (sender: ChatMessage['sender']) => (sender === 'user' ? 'user' : 'hub');
   // Per screen position, where the next message of each stream is, matched or not (a visitor message still
-  // waiting for the hub is later than anything missing).
+  // waiting for the hub is later than anything missing): what an entry must stay before.
   const nextOnScreen = { user: [] as number[], hub: [] as number[] };
   let nextUser = Number.POSITIVE_INFINITY;
   let nextHub = Number.POSITIVE_INFINITY;
@@ -164,17 +164,6 @@ function placeMissing(
     nextOnScreen.user[i] = nextUser;
     nextOnScreen.hub[i] = nextHub;
   }
-  // Per entry, where the next matched entry of its stream starts on screen.
-  const before: number[] = [];
-  const next = { user: Number.POSITIVE_INFINITY, hub: Number.POSITIVE_INFINITY };
-  for (let k = indexed.length - 1; k >= 0; k--) {
-    const [index, entry] = indexed[k]!;
-    const stream = streamOf(entry.sender);
-    before[index] = next[stream];
-    const unit = byIndex.get(index);
-    if (unit) next[stream] = at(unit.messages[0]);
-  }
-
   const leading: Array<[number, TranscriptEntry]> = [];
   const insertAfter = new Map<ChatMessage, ChatMessage[]>();
   const later: ChatMessage[] = [];
@@ -190,7 +179,7 @@ function placeMissing(
       continue;
     }
     const lo = at(floor[stream]);
-    const hi = Math.min(before[index]!, nextOnScreen[stream][lo + 1]!);
+    const hi = nextOnScreen[stream][lo + 1]!;
     let anchor: ChatMessage | undefined;
     for (let k = anchors.length - 1; k >= Math.max(0, anchors.length - ANCHOR_WALK); k--) {
       const p = at(anchors[k]);

@@ -1,7 +1,7 @@
 /** The stored tail: what it keeps, what it refuses to read back, and a reload that shows it at once. */
 
 import { signal } from '@preact/signals';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TranscriptEntry } from '../protocol';
 import { createSafeStorage } from '../storage';
 import { FakeStorage, fakeWindow } from '../storage/test-fakes';
@@ -46,53 +46,46 @@ describe('tailOf', () => {
 });
 
 describe('keepTail', () => {
+  /** A screen with the bot's greeting and a visitor message the hub has not confirmed yet. */
+  function screen() {
+    const storage = createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
+    const waiting = user('u1', 'typed', 'sending');
+    const state = {
+      messages: signal([bot('b1', 'hello'), waiting]),
+      conversationId: signal<string | undefined>('c1'),
+    };
+    const stored = () => readTail(storage, 'c1', []).map((m) => m.id);
+    return { storage, waiting, state, stored };
+  }
+  afterEach(() => vi.useRealTimers());
+
   it('writes a visitor message once the hub confirms it, though the list itself did not change', () => {
     vi.useFakeTimers();
-    try {
-      const storage = createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
-      const waiting = user('u1', 'typed', 'sending');
-      const state = {
-        messages: signal([bot('b1', 'hello'), waiting]),
-        conversationId: signal<string | undefined>('c1'),
-      };
-      const stop = keepTail(storage, state);
-      vi.advanceTimersByTime(1000);
-      expect(readTail(storage, 'c1', []).map((m) => m.id)).toEqual(['b1']);
-      waiting.delivery!.value = 'sent';
-      vi.advanceTimersByTime(1000);
-      expect(readTail(storage, 'c1', []).map((m) => m.id)).toEqual(['b1', 'u1']);
-      stop();
-    } finally {
-      vi.useRealTimers();
-    }
+    const { storage, waiting, state, stored } = screen();
+    const stop = keepTail(storage, state);
+    vi.advanceTimersByTime(1000);
+    expect(stored()).toEqual(['b1']);
+    waiting.delivery!.value = 'sent';
+    vi.advanceTimersByTime(1000);
+    expect(stored()).toEqual(['b1', 'u1']);
+    stop();
   });
-});
 
-describe('keepTail on pagehide', () => {
-  it('writes what is due at once when the page goes, not a moment later', () => {
+  it('writes what is due at once when the page goes (pagehide), not a moment later', () => {
     vi.useFakeTimers();
-    try {
-      const storage = createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
-      const waiting = user('u1', 'typed', 'sending');
-      const state = {
-        messages: signal([bot('b1', 'hello'), waiting]),
-        conversationId: signal<string | undefined>('c1'),
-      };
-      const page = new EventTarget();
-      const stop = keepTail(storage, state, page);
-      vi.advanceTimersByTime(1000);
-      waiting.delivery!.value = 'sent';
-      // The page reloads before the delayed write.
-      page.dispatchEvent(new Event('pagehide'));
-      expect(readTail(storage, 'c1', []).map((m) => m.id)).toEqual(['b1', 'u1']);
-      stop();
-      // Stopped: a later pagehide writes nothing.
-      state.messages.value = [bot('b2', 'later')];
-      page.dispatchEvent(new Event('pagehide'));
-      expect(readTail(storage, 'c1', []).map((m) => m.id)).toEqual(['b1', 'u1']);
-    } finally {
-      vi.useRealTimers();
-    }
+    const { storage, waiting, state, stored } = screen();
+    const page = new EventTarget();
+    const stop = keepTail(storage, state, page);
+    vi.advanceTimersByTime(1000);
+    waiting.delivery!.value = 'sent';
+    // The page reloads before the delayed write.
+    page.dispatchEvent(new Event('pagehide'));
+    expect(stored()).toEqual(['b1', 'u1']);
+    stop();
+    // Stopped: a later pagehide writes nothing.
+    state.messages.value = [bot('b2', 'later')];
+    page.dispatchEvent(new Event('pagehide'));
+    expect(stored()).toEqual(['b1', 'u1']);
   });
 });
 
