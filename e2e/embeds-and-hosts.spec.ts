@@ -204,6 +204,7 @@ test('full-screen on a phone-sized viewport', async ({ page, openHost }) => {
   await page.setViewportSize({ width: 390, height: 700 });
   const w = await openHost(page);
   await w.launcher.click();
+  await settled(page);
   const box = await w.panel.boundingBox();
   expect(box!.width).toBeGreaterThanOrEqual(389);
   expect(box!.height).toBeGreaterThanOrEqual(699);

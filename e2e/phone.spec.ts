@@ -6,6 +6,7 @@
  */
 import { devices, type Page } from '@playwright/test';
 import { expect, test, widgetLocators } from './support/fixtures';
+import { settled } from './support/a11y';
 import { installKeyboard } from './support/keyboard';
 
 const PROFILES = {
@@ -31,6 +32,8 @@ for (const [profile, device] of Object.entries(PROFILES)) {
       const w = widgetLocators(page);
       await w.launcher.tap();
       await expect(w.composer).toBeFocused();
+      // The panel slides in (0.22 s); its box is measured where it comes to rest.
+      await settled(page);
       const { width, height } = page.viewportSize()!;
       const panel = (await w.panel.boundingBox())!;
       for (const [key, value] of Object.entries({ x: 0, y: 0, width, height }))
@@ -119,6 +122,46 @@ for (const [profile, device] of Object.entries(PROFILES)) {
     });
   });
 }
+
+test.describe('keyboard', () => {
+  const { defaultBrowserType: _, ...pixel } = devices['Pixel 7'];
+  test.use(pixel);
+
+  test('a keyboard opening in the frame of a scroll towards the end keeps the last message in view', async ({
+    page,
+    openHost,
+  }) => {
+    const keyboard = await installKeyboard(page);
+    await openHost(page);
+    const w = widgetLocators(page);
+    await w.launcher.tap();
+    for (const text of ['help', 'markdown', 'links', 'help', 'markdown', 'last one']) await w.send(text);
+    const last = w.log.locator('[data-sender="bot"]').last();
+    await expect(last).toContainText('last one');
+    await settled(page);
+    const log = page.locator('captivate-chat').locator('.cc-log');
+    // 40 px above the end: still following it.
+    const room = await log.evaluate((el) => {
+      el.scrollTop = el.scrollHeight - el.clientHeight - 40;
+      return el.scrollHeight - el.clientHeight;
+    });
+    expect(room).toBeGreaterThan(40);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // Back to the end and, before that scroll event is dispatched, the keyboard shrinks the log by 320 px:
+    // the event finds the log far from its end, though the reader never went up.
+    await log.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+      (window as unknown as { __keyboard: (h: number, o: number) => void }).__keyboard(320, 0);
+    });
+    await expect.poll(async () => Math.round((await w.panel.boundingBox())!.height)).toBe(
+      page.viewportSize()!.height - 320,
+    );
+    await expect
+      .poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+      .toBeLessThanOrEqual(1);
+    await keyboard(0);
+  });
+});
 
 test.describe('safe areas', () => {
   const { defaultBrowserType: _, ...iPhone } = devices['iPhone 13'];

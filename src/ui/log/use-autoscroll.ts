@@ -51,11 +51,20 @@ export function useAutoscroll({ log, contentKey, forceKey, active }: AutoscrollO
   useLayoutEffect(() => {
     const el = log.current;
     if (!el) return;
+    let lastTop = el.scrollTop;
     const onScroll = () => {
       // A hidden panel measures 0 everywhere: that says nothing about where the reader is.
       if (el.clientHeight === 0) return;
-      pinned.current = distanceFromEnd(el) <= NEAR_END_PX;
-      if (pinned.current) setUnseen(false);
+      const movedUp = el.scrollTop < lastTop;
+      lastTop = el.scrollTop;
+      if (distanceFromEnd(el) <= NEAR_END_PX) {
+        pinned.current = true;
+        setUnseen(false);
+      } else if (movedUp) {
+        // Only the reader going up lets go of the end. Far from the end without that is the log having
+        // shrunk (a phone's keyboard opening) since the scroll was queued: the end is kept in view.
+        pinned.current = false;
+      }
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => el.removeEventListener('scroll', onScroll);
