@@ -2,10 +2,11 @@
  * The script-tag loader. On the host page's critical path it only reads its configuration, draws the
  * launcher in a shadow root and installs `window.CaptivateChat`; the chat application (Preact, signals,
  * marked, DOMPurify, partysocket) is fetched on intent (hover, focus, click, an API call) or at once when
- * a conversation is stored or `open` is set.
+ * a conversation is stored, `open` is set or the widget is inline. `<captivate-chat>` elements (element.ts)
+ * start their widgets through the same `startWidget`.
  */
-import { hashKey, makeKey } from '../storage/keys';
-import { type LauncherOptions, type parseAppOptions, parseLauncherOptions } from './config';
+import { isKeyNamed } from '../storage/keys';
+import { type LauncherOptions, type parseAppOptions, parseLauncherOptions, type RawConfig } from './config';
 import { COMMANDS, type CommandName } from './controller';
 import { createEmitter } from './emitter';
 import { createWidgetHost } from './host';
@@ -14,6 +15,12 @@ import type { MountArgs, MountedApp } from './mount';
 export interface AppModule {
   mountApp(args: MountArgs): MountedApp;
   parseAppOptions: typeof parseAppOptions;
+}
+
+/** What every widget of the page shares: the application's loader and the loader script's nonce. */
+export interface WidgetEnv {
+  loadApp: () => Promise<AppModule>;
+  nonce?: string | undefined;
 }
 
 type QueuedCall = [string, unknown[]];
@@ -27,90 +34,70 @@ type PublicApi = Record<CommandName, (...args: unknown[]) => Promise<unknown> | 
   readonly conversationId: string | undefined;
 };
 
+/**
+ * Tells a started widget that one of its element's attributes changed (name and new value), or, with no
+ * name, that its element left the page for good.
+ */
+export type WidgetUpdate = (name?: string, value?: string | null) => void;
+
 const PREFIX = '[captivate-chat]';
 
-/** Finds the loader's own tag, also when a tag manager inserted it (then `currentScript` may be null). */
+/**
+ * The loader's own tag: a classic script's `currentScript` while it runs, also when a tag manager inserted
+ * it (an `<svg>` script never loads this file).
+ */
 export function findScript(doc: Document): HTMLScriptElement | null {
-  const current = doc.currentScript;
-  if (current instanceof HTMLScriptElement) return current;
-  return doc.querySelector<HTMLScriptElement>('script[data-api-key][src*="captivate-chat"]');
+  return doc.currentScript as HTMLScriptElement | null;
 }
 
 /**
- * Whether a conversation is stored, so the app should load at once to restore it. Only the configured
- * backend is checked: when it is blocked the app falls back to another one, and restores on first intent.
+ * Whether a conversation is stored, so the app should load at once to restore it. Any API key's counts (its
+ * namespace is a hash the loader does not carry): a second widget of the site only loads earlier, never
+ * wrongly. Only the configured backend is checked: when it is blocked the app falls back to another one,
+ * and restores on first intent.
  */
-function hasStoredConversation(options: LauncherOptions, win: Window): boolean {
-  const key = makeKey(hashKey(`${options.url}|${options.apiKey}`), 'conversation');
+function hasStoredConversation({ persist }: LauncherOptions): boolean {
   try {
-    return options.persist !== 'none' && !!win[`${options.persist}Storage`].getItem(key);
+    return (
+      persist !== 'none' &&
+      Object.keys(window[`${persist}Storage`]).some((key) => isKeyNamed(key, 'conversation'))
+    );
   } catch {
     return false; // Storage blocked (sandboxed or third-party iframe).
   }
 }
 
-export function boot(
-  script: HTMLScriptElement | null,
-  loadApp: () => Promise<AppModule>,
-  win: Window = window,
-): void {
-  const doc = win.document;
-  const previous = (win as unknown as { CaptivateChat?: { q?: QueuedCall[]; version?: string } })
-    .CaptivateChat;
-  // A second copy of the tag (a template and a tag manager both adding it) must not draw a second widget.
-  if (previous?.version) {
-    console.warn(`${PREFIX} loaded twice`);
-    return;
-  }
-  const queue: QueuedCall[] = Array.isArray(previous?.q) ? previous.q : [];
-  const emitter = createEmitter(win);
-  const read = (key: string) => script?.getAttribute(`data-${key}`);
-  const report = (key: string, message: string) => {
-    console.error(`${PREFIX} data-${key} ${message}`);
-    emitter.emit('error', { code: 'config', message: `data-${key} ${message}` });
+/**
+ * Starts one widget configured by `read` and installs its API on `target`: the script tag's (keys are
+ * `data-*` attributes, the host element is created) or a `<captivate-chat>` element's (keys are its own
+ * attributes, the element is the host). Without an API key the API only reports that it is missing.
+ */
+export function startWidget(
+  { loadApp, nonce }: WidgetEnv,
+  read: RawConfig,
+  target: object,
+  element?: HTMLElement,
+  queue: QueuedCall[] = [],
+): WidgetUpdate | undefined {
+  const prefix = element ? '' : 'data-';
+  const emitter = createEmitter(element ?? window);
+  const fail = (code: string, message: string) => {
+    console.error(`${PREFIX} ${message}`);
+    emitter.emit('error', { code, message });
   };
-  const options = parseLauncherOptions(read, report);
+  const report = (key: string, message: string) => fail('config', `${prefix}${key} ${message}`);
+  // A script tag without a key is a page of elements (or one configured later): nothing to report yet.
+  const options = element || read('api-key') ? parseLauncherOptions(read, report) : undefined;
+  // Inline, the panel is always open in the element's box (the launcher's styles hide the launcher).
+  const inline = element?.hasAttribute('inline');
 
   let mounted: MountedApp | undefined;
-  function install(run: (command: string, args: unknown[]) => unknown, host?: HTMLElement): PublicApi {
-    const api = {
-      on: emitter.on,
-      version: __VERSION__,
-      // The loader's own: hiding neither loads the application nor is stored (the next page shows the widget).
-      hide: () => {
-        if (host) host.hidden = true;
-      },
-      show: () => {
-        if (host) host.hidden = false;
-      },
-      // Closed, and no conversation, until the application has mounted: only it knows either.
-      get isOpen() {
-        return !!mounted?.isOpen;
-      },
-      get conversationId() {
-        return mounted?.conversationId;
-      },
-    } as PublicApi;
-    for (const command of COMMANDS)
-      api[command] = (...args) => run(command, args) as Promise<unknown> | undefined;
-    (win as unknown as { CaptivateChat: PublicApi }).CaptivateChat = api;
-    return api;
-  }
-
-  if (!options) {
-    // Every call repeats the configuration error, so a host calling the API learns why nothing happens.
-    install(() => console.error(`${PREFIX} data-api-key is required (the channel API key)`));
-    return;
-  }
-
-  const nonce = script?.nonce || undefined;
-  const widget = createWidgetHost(doc, options, nonce);
-  const { root, launcher } = widget;
-
   let app: Promise<MountedApp> | undefined;
   let destroyed = false;
+  const widget = options && createWidgetHost(options, nonce, element);
   function ensureApp(): Promise<MountedApp> {
     if (app) return app;
+    const { root, launcher } = widget!;
     launcher.setNotice();
     app = loadApp().then(
       (mod) =>
@@ -119,7 +106,7 @@ export function boot(
           // The keys the launcher did not need are read (and reported) only now, with the application.
           options: mod.parseAppOptions(read, report, options!),
           emit: emitter.emit,
-          mode: 'launcher',
+          mode: inline ? 'inline' : 'launcher',
           launcher,
           nonce,
         })),
@@ -127,16 +114,16 @@ export function boot(
     app.catch((error) => {
       // From another origin without Access-Control-Allow-Origin (the usual cause), the browser's own
       // console message names the header.
-      console.error(`${PREFIX} the chat application failed to load`, error);
+      fail('load', `the chat application failed to load: ${error}`);
       launcher.setNotice(options!.strings.loadFailed || 'Chat unavailable');
-      emitter.emit('error', { code: 'load', message: String(error) });
       app = undefined;
     });
     return app;
   }
-  const preload = () => void loadApp().catch(() => {});
 
   function call(command: string, args: unknown[]): Promise<unknown> | undefined {
+    // Parsing again repeats the configuration error, so a host calling the API learns why nothing happens.
+    if (!widget) return void parseLauncherOptions(read, report);
     if (destroyed) return;
     return ensureApp().then((running) => {
       const result = running.run(command, args);
@@ -151,18 +138,67 @@ export function boot(
     });
   }
 
-  launcher.button.addEventListener('click', () => call('toggle', []));
-  launcher.button.addEventListener('pointerenter', preload, { once: true });
-  launcher.button.addEventListener('focus', preload, { once: true });
-
-  const api = install(call, widget.host) as unknown as Record<string, unknown>;
-
+  const hidden = (value: boolean) => () => {
+    if (widget) widget.host.hidden = value;
+  };
+  const api = Object.assign(target, {
+    on: emitter.on,
+    version: __VERSION__,
+    // The loader's own: hiding neither loads the application nor is stored (the next page shows the widget).
+    hide: hidden(true),
+    show: hidden(false),
+  }) as PublicApi;
+  // Closed, and no conversation, until the application has mounted: only it knows either.
+  Object.defineProperties(api, {
+    isOpen: { get: () => !!mounted?.isOpen },
+    conversationId: { get: () => mounted?.conversationId },
+  });
+  for (const command of COMMANDS) api[command] = (...args) => call(command, args);
   // The queue is the host page's own snippet: each call is replayed on the method it named, if there is one.
   for (const [command, args] of queue) {
-    const method = api[command];
+    const method = (api as unknown as Record<string, unknown>)[command];
     if (typeof method === 'function') method(...(Array.isArray(args) ? args : []));
   }
-  if (options.open) call('open', []);
-  else if (hasStoredConversation(options, win)) void ensureApp();
+  if (!widget) return;
+
+  const { button } = widget.launcher;
+  // loadApp() handles its own failure (the next call tries again): a preload needs no handler of its own.
+  const preload = () => void loadApp();
+  button.addEventListener('click', () => call('toggle', []));
+  button.addEventListener('pointerenter', preload, { once: true });
+  button.addEventListener('focus', preload, { once: true });
+  if (options.open || inline) call('open', []);
+  else if (hasStoredConversation(options)) void ensureApp();
   emitter.emit('ready', {});
+  // The application applies attributes, `open` too; a removed element's widget leaves as with the page:
+  // what it queued stays stored, to be sent by the next widget.
+  return (name, value) => {
+    if (name) call('attribute', [name, value]);
+    else if (!destroyed) {
+      destroyed = true;
+      app?.then(
+        (running) => running.unmount(),
+        () => {},
+      );
+    }
+  };
+}
+
+export function boot(script: HTMLScriptElement | null, env: WidgetEnv): void {
+  const previous = (window as unknown as { CaptivateChat?: { q?: QueuedCall[]; version?: string } })
+    .CaptivateChat;
+  // A second copy of the tag (a template and a tag manager both adding it) must not draw a second widget.
+  if (previous?.version) {
+    console.warn(`${PREFIX} loaded twice`);
+    return;
+  }
+  const api = {};
+  (window as unknown as { CaptivateChat: unknown }).CaptivateChat = api;
+  startWidget(
+    env,
+    (key) => script?.getAttribute(`data-${key}`),
+    api,
+    undefined,
+    Array.isArray(previous?.q) ? previous.q : [],
+  );
 }

@@ -5,15 +5,18 @@
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { createSafeStorage, hashKey } from '../storage';
 import { createChatStore } from '../store/chat-store';
 import type { Emit } from '../store/events';
 import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
 import { brandColors, parseColor } from '../ui/brand-colors';
+import type { UiMode } from '../ui/context';
 import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
 import { runCommand, type WidgetController } from './controller';
 import { createSession } from './create-session';
+import { createElementAttributes } from './element-attributes';
 import type { LauncherButton } from './launcher';
 import { driveLauncher } from './launcher-state';
 import { adoptStyles } from './styles';
@@ -24,7 +27,7 @@ export interface MountArgs {
   root: ShadowRoot;
   options: ChatOptions;
   emit: Emit;
-  mode: 'launcher' | 'frame';
+  mode: UiMode;
   /** The launcher the loader drew (script tag and createChat); none on the iframe page. */
   launcher?: LauncherButton;
   uploader?: Uploader;
@@ -38,6 +41,8 @@ export interface MountedApp extends WidgetController {
   readonly isOpen: boolean;
   /** The current conversation's id, now; undefined before the first one starts. */
   readonly conversationId: string | undefined;
+  /** Takes the widget off its element without dropping what waits to be sent (the element left the page). */
+  unmount(): void;
 }
 
 export function mountApp({
@@ -93,9 +98,15 @@ export function mountApp({
       })
     : () => {};
 
+  const attributes = createElementAttributes(host, options, locale, emit, (open) =>
+    open ? controller.open() : controller.close(),
+  );
   const onClosed = () => launcher?.focus();
   function Localized() {
     const current = i18n.value;
+    // A new options object when the element's title changes, so the panel re-reads it.
+    const title = attributes.title.value;
+    const shown = useMemo(() => ({ ...options, title }), [title]);
     if (!current) return null;
     return (
       <App
@@ -104,7 +115,7 @@ export function mountApp({
         dir={current.dir}
         lang={current.tag}
         locale={current.locale}
-        options={options}
+        options={shown}
         mode={mode}
         onClosed={onClosed}
       />
@@ -134,16 +145,20 @@ export function mountApp({
     getMetadata: () => store.history.getMetadata(),
     setLocale: (tag) => locale.set(tag),
     reset: () => store.reset(),
-    destroy: () => {
-      stopEffects();
-      store.destroy();
-      render(null, container);
-      container.remove();
-    },
+    destroy: () => teardown(false),
   };
+  function teardown(keepQueued: boolean): void {
+    stopEffects();
+    store.destroy(keepQueued);
+    render(null, container);
+    container.remove();
+  }
   return {
     ...controller,
-    run: (command, args) => runCommand(controller, command, args),
+    // `attribute` is the element's own (loader.ts), never a public command: the iframe bridge runs commands itself.
+    run: (command, args) =>
+      command === 'attribute' ? attributes.set(args) : runCommand(controller, command, args),
+    unmount: () => teardown(true),
     get isOpen() {
       return store.state.open.peek();
     },
