@@ -135,7 +135,6 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     destroy() {
       controller.destroy();
       widget.remove();
-      emitter.clear();
     },
   };
 }

@@ -8,13 +8,12 @@ import type { Emit, HostEventName, HostEvents } from '../store/events';
 export interface Emitter {
   emit: Emit;
   on<K extends HostEventName>(name: K, cb: (detail: HostEvents[K]) => void): () => void;
-  clear(): void;
 }
 
 export function createEmitter(target: EventTarget): Emitter {
   // `on()` listeners live on a private target: the browser runs each one, and reports a throwing host
   // callback without stopping the others or the widget.
-  let listeners = new EventTarget();
+  const listeners = new EventTarget();
   let ready: HostEvents['ready'] | undefined;
   const emit: Emit = (name, detail) => {
     if (name === 'ready') ready = detail as HostEvents['ready'];
@@ -27,16 +26,12 @@ export function createEmitter(target: EventTarget): Emitter {
     emit,
     on(name, cb) {
       if (typeof cb !== 'function') return () => {};
-      const own = listeners;
       const listener = (event: Event) => cb((event as CustomEvent).detail);
-      own.addEventListener(`captivate:${name}`, listener);
+      listeners.addEventListener(`captivate:${name}`, listener);
       // `ready` has happened already for a late subscriber: tell it at once, as docs/architecture.md §2 promises.
       const fired = ready;
       if (name === 'ready' && fired) queueMicrotask(() => (cb as (d: HostEvents['ready']) => void)(fired));
-      return () => own.removeEventListener(`captivate:${name}`, listener);
-    },
-    clear() {
-      listeners = new EventTarget();
+      return () => listeners.removeEventListener(`captivate:${name}`, listener);
     },
   };
 }

@@ -105,6 +105,7 @@ export function startWidget(
           root,
           // The keys the launcher did not need are read (and reported) only now, with the application.
           options: mod.parseAppOptions(read, report, options!),
+          report,
           emit: emitter.emit,
           mode: inline ? 'inline' : 'launcher',
           launcher,
@@ -132,7 +133,6 @@ export function startWidget(
         destroyed = true;
         mounted = undefined;
         widget.remove();
-        emitter.clear();
       }
       return result;
     });
@@ -176,6 +176,7 @@ export function startWidget(
     if (name) call('attribute', [name, value]);
     else if (!destroyed) {
       destroyed = true;
+      widget.remove();
       app?.then(
         (running) => running.unmount(),
         () => {},

@@ -14,6 +14,7 @@ import { App, panelCss } from '../ui';
 import { brandColors, parseColor } from '../ui/brand-colors';
 import type { UiMode } from '../ui/context';
 import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
+import type { ReportError } from './config-fields';
 import { runCommand, type WidgetController } from './controller';
 import { createSession } from './create-session';
 import { createElementAttributes } from './element-attributes';
@@ -32,6 +33,8 @@ export interface MountArgs {
   launcher?: LauncherButton;
   uploader?: Uploader;
   nonce?: string;
+  /** Reports a refused value of a `<captivate-chat>` element's attribute (the loader's, as at start). */
+  report?: ReportError;
 }
 
 /** The mounted widget: its controller, and `run` for untrusted calls (JS API, postMessage), validated here. */
@@ -53,6 +56,7 @@ export function mountApp({
   launcher: drawn,
   uploader,
   nonce,
+  report = () => {},
 }: MountArgs): MountedApp {
   const host = root.host as HTMLElement;
   const launcher = drawn && driveLauncher(drawn);
@@ -98,7 +102,7 @@ export function mountApp({
       })
     : () => {};
 
-  const attributes = createElementAttributes(host, options, locale, emit, (open) =>
+  const attributes = createElementAttributes(host, options, locale, report, (open) =>
     open ? controller.open() : controller.close(),
   );
   const onClosed = () => launcher?.focus();
