@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { BUNDLED, CONSUMER_FILES, checkTarballFiles } from './pack-test/consumer';
+import { checkElementPackage } from './pack-test/element';
 import { serveStatic } from './pack-test/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -140,6 +141,10 @@ async function main(): Promise<void> {
     if (!html.includes('<script type="module"')) throw new Error('no module script in the built page');
   });
   await step('the built consumer chats in Chromium with the packaged hub emulator', driveInChromium);
+  await step(
+    'the element entry: Node import, types, a Vite build, an inline element chatting in Chromium',
+    () => checkElementPackage({ app, run, bin, startHub }),
+  );
   rmSync(work, { recursive: true, force: true });
   console.log(`pack test: ${passed} passed, 0 failed`);
 }
