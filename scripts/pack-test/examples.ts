@@ -26,26 +26,29 @@ export async function exampleSteps(ctx: PackContext): Promise<void> {
     ctx.run(path.join(ctx.root, 'node_modules/.bin/tsc'), ['-p', '.'], react);
   });
   const hub = await startHub(ctx.app);
-  const browser = await chromium.launch(launchOptions());
   try {
-    await ctx.step('Vite builds examples/react (development: StrictMode mounts twice)', () =>
-      buildReactExample(react, hub, path.join(ctx.root, 'node_modules/.bin/vite'), ctx.run),
-    );
-    await ctx.step(
-      'examples/react: one widget after StrictMode, opened by the site button, chats, gone on unmount',
-      () => driveReactExample(browser, hub, react),
-    );
-    await ctx.step(
-      'examples/plain-html: the script tag, opened by the site button, chats, events reach the page',
-      () =>
-        drivePlainHtmlExample(browser, hub, {
-          root: ctx.root,
-          app: ctx.app,
-          dir: path.join(ctx.work, 'plain-html'),
-        }),
-    );
+    const browser = await chromium.launch(launchOptions());
+    try {
+      await ctx.step('Vite builds examples/react (development: StrictMode mounts twice)', () =>
+        buildReactExample(react, hub, path.join(ctx.root, 'node_modules/.bin/vite'), ctx.run),
+      );
+      await ctx.step(
+        'examples/react: one widget after StrictMode, opened by the site button, chats, gone on unmount',
+        () => driveReactExample(browser, hub, react),
+      );
+      await ctx.step(
+        'examples/plain-html: the script tag, opened by the site button, chats, events reach the page',
+        () =>
+          drivePlainHtmlExample(browser, hub, {
+            root: ctx.root,
+            app: ctx.app,
+            dir: path.join(ctx.work, 'plain-html'),
+          }),
+      );
+    } finally {
+      await browser.close();
+    }
   } finally {
-    await browser.close();
     hub.stop();
   }
 }
