@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../chromium';
+import { startHub } from './hub';
 import { serveStatic } from './serve';
 
 export interface ElementCheckEnv {
@@ -15,7 +16,6 @@ export interface ElementCheckEnv {
   app: string;
   run(command: string, args: string[], cwd: string): string;
   bin(name: string): string;
-  startHub(): Promise<{ child: { pid?: number | undefined }; url: string }>;
 }
 
 const nodeImport = `
@@ -64,7 +64,7 @@ chat.on('message', (m) => {
 });
 `;
 
-export async function checkElementPackage({ app, run, bin, startHub }: ElementCheckEnv): Promise<void> {
+export async function checkElementPackage({ app, run, bin }: ElementCheckEnv): Promise<void> {
   writeFileSync(path.join(app, 'element-node.mjs'), nodeImport);
   const out = run(process.execPath, ['element-node.mjs'], app);
   if (!out.includes('element import ok')) throw new Error(out);
@@ -83,7 +83,7 @@ export async function checkElementPackage({ app, run, bin, startHub }: ElementCh
   writeFileSync(path.join(root, 'main.ts'), browserMain);
   run(bin('vite'), ['build', root, '--logLevel', 'warn'], app);
 
-  const hub = await startHub();
+  const hub = await startHub(app);
   const site = await serveStatic(path.join(root, 'dist'));
   const browser = await chromium.launch(launchOptions());
   try {
@@ -105,6 +105,6 @@ export async function checkElementPackage({ app, run, bin, startHub }: ElementCh
   } finally {
     await browser.close();
     await site.close();
-    if (hub.child.pid) process.kill(-hub.child.pid, 'SIGTERM');
+    hub.stop();
   }
 }
