@@ -18,6 +18,7 @@ import { BUNDLED, CONSUMER_FILES, checkTarballFiles } from './pack-test/consumer
 import { checkElementPackage } from './pack-test/element';
 import { exampleSteps } from './pack-test/examples';
 import { startHub } from './pack-test/hub';
+import { chatWithMarkdown } from './pack-test/markdown-chat';
 import { serveStatic } from './pack-test/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -64,14 +65,7 @@ async function driveInChromium(): Promise<void> {
     await page.goto(`${site.origin}/?hub=${encodeURIComponent(hub.url)}`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.getByRole('button', { name: 'Open chat' }).click();
-    const composer = page.getByRole('textbox', { name: 'Message' });
-    await composer.fill('markdown');
-    await composer.press('Enter');
-    // The markdown answer needs the lazily loaded renderer chunk, which the consumer's bundler split out.
-    await page.locator('[data-sender="bot"] strong').first().waitFor({ timeout: 15_000 });
-    const seen = await page.evaluate(() => document.body.dataset.messages ?? '');
-    if (!seen.includes('user:markdown')) throw new Error(`message events seen: ${seen}`);
-    if (problems.length) throw new Error(problems.join('\n'));
+    await chatWithMarkdown(page, page.getByRole('textbox', { name: 'Message' }), problems);
   } finally {
     await browser.close();
     await site.close();

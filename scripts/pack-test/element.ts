@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../chromium';
 import { startHub } from './hub';
+import { chatWithMarkdown } from './markdown-chat';
 import { serveStatic } from './serve';
 
 export interface ElementCheckEnv {
@@ -92,16 +93,9 @@ export async function checkElementPackage({ app, run, bin }: ElementCheckEnv): P
     tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     tab.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     await tab.goto(`${site.origin}/?hub=${encodeURIComponent(hub.url)}`);
-    // Inline: open at once, without a launcher; the markdown answer needs the lazily loaded renderer.
-    const composer = tab
-      .getByRole('dialog', { name: 'Packed element' })
-      .getByRole('textbox', { name: 'Message' });
-    await composer.fill('markdown');
-    await composer.press('Enter');
-    await tab.locator('[data-sender="bot"] strong').first().waitFor({ timeout: 15_000 });
-    const seen = await tab.evaluate(() => document.body.dataset.messages ?? '');
-    if (!seen.includes('user:markdown')) throw new Error(`message events seen: ${seen}`);
-    if (problems.length) throw new Error(problems.join('\n'));
+    // Inline: open at once, without a launcher.
+    const panel = tab.getByRole('dialog', { name: 'Packed element' });
+    await chatWithMarkdown(tab, panel.getByRole('textbox', { name: 'Message' }), problems);
   } finally {
     await browser.close();
     await site.close();

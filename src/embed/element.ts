@@ -3,7 +3,7 @@
  * `data-`), with the widget's API on the element itself. The script-tag loader's and `createChat()`'s
  * host is a `<captivate-chat>` too: it has its shadow root before it is connected, so it is left alone.
  */
-import { startWidget, type WidgetEnv, type WidgetUpdate } from './loader';
+import { startWidget, type WidgetEnv, type WidgetUpdate } from './start-widget';
 
 export function defineChatElement(env: WidgetEnv): void {
   if (customElements.get('captivate-chat')) return;
