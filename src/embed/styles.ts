@@ -1,2 +1,2 @@
-/** The embed's stylesheets (loader, panel) go in the way the UI's lazy views add theirs. */
+/** The loader's and the panel's stylesheets go into the shadow root as the UI's lazy views add theirs. */
 export { adoptStyles } from '../ui/adopt-styles';
