@@ -42,6 +42,7 @@ const HOST_TOKENS = `
     --cc-launcher-bottom: 32px;
     --cc-launcher-inline: 40px;
     --cc-z-index: 77;
+    --cc-badge: rgb(0, 90, 0);
   }
 `;
 
@@ -55,6 +56,8 @@ test('tokens on captivate-chat restyle the launcher, its place, the z-index and 
   expect(await launcherPlace(page, w.launcher)).toEqual({ width: 64, height: 64, right: 40, bottom: 32 });
 
   await w.openChat();
+  // The unread badge (drawn once the chat application is here, shown while the panel is closed).
+  expect(await style(w.launcher.locator('.badge'), 'background-color')).toBe('rgb(0, 90, 0)');
   // The panel keeps its 16px above the launcher, on its side.
   const panel = (await w.panel.boundingBox())!;
   const viewport = page.viewportSize()!;
