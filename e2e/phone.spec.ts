@@ -5,8 +5,8 @@
  * scroll and gives it back, and closes with the Back button or gesture.
  */
 import { devices, type Page } from '@playwright/test';
-import { expect, test, widgetLocators } from './support/fixtures';
 import { settled } from './support/a11y';
+import { expect, test, widgetLocators } from './support/fixtures';
 import { installKeyboard } from './support/keyboard';
 
 const PROFILES = {
@@ -146,16 +146,18 @@ test.describe('keyboard', () => {
       return el.scrollHeight - el.clientHeight;
     });
     expect(room).toBeGreaterThan(40);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     // Back to the end and, before that scroll event is dispatched, the keyboard shrinks the log by 320 px:
     // the event finds the log far from its end, though the reader never went up.
     await log.evaluate((el) => {
       el.scrollTop = el.scrollHeight;
       (window as unknown as { __keyboard: (h: number, o: number) => void }).__keyboard(320, 0);
     });
-    await expect.poll(async () => Math.round((await w.panel.boundingBox())!.height)).toBe(
-      page.viewportSize()!.height - 320,
-    );
+    await expect
+      .poll(async () => Math.round((await w.panel.boundingBox())!.height))
+      .toBe(page.viewportSize()!.height - 320);
     await expect
       .poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
       .toBeLessThanOrEqual(1);

@@ -5,15 +5,18 @@
  *   2. imports it in plain Node (no DOM: no side effects, and createChat explains it needs a browser);
  *   3. type-checks a consumer under moduleResolution `bundler` and `nodenext`, globals included;
  *   4. builds a consumer with Vite, and drives it in Chromium against the package's own `captivate-hub`
- *      bin, started with `npx` (so the bin is tested as shipped, without tsx).
+ *      bin, started with `npx` (so the bin is tested as shipped, without tsx);
+ *   5. type-checks, builds and drives examples/react, and serves and drives examples/plain-html.
  * The install takes the dependencies from npm's cache (`--prefer-offline`); CI has it from `npm ci`.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { BUNDLED, CONSUMER_FILES, checkTarballFiles } from './pack-test/consumer';
+import { exampleSteps } from './pack-test/examples';
+import { startHub } from './pack-test/hub';
 import { serveStatic } from './pack-test/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,10 +25,11 @@ const work = mkdtempSync(path.join(tmpdir(), 'captivate-pack-'));
 const app = path.join(work, 'consumer');
 let passed = 0;
 
-function run(command: string, args: string[], cwd: string): string {
+function run(command: string, args: string[], cwd: string, env?: Record<string, string>): string {
   try {
     return execFileSync(command, args, {
       cwd,
+      env: { ...process.env, ...env },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 180_000,
@@ -43,35 +47,8 @@ async function step(name: string, body: () => void | Promise<void>): Promise<voi
   console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-/** Starts `npx captivate-hub --port 0` in the consumer and resolves with its socket URL. */
-function startHub(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn('npx', ['--no-install', 'captivate-hub', '--port', '0'], {
-    cwd: app,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: npx runs the hub in a child, and both must stop
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-      reject(new Error(`captivate-hub did not start:\n${output}`));
-    }, 20_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /listening on (ws:\/\/\S+)/.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url });
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.on('exit', (code) => reject(new Error(`captivate-hub exited with ${code}:\n${output}`)));
-  });
-}
-
 async function driveInChromium(): Promise<void> {
-  const hub = await startHub();
+  const hub = await startHub(app);
   const site = await serveStatic(path.join(app, 'dist'));
   const systemChromium = '/usr/bin/chromium';
   const browser = await chromium.launch({
@@ -97,7 +74,7 @@ async function driveInChromium(): Promise<void> {
   } finally {
     await browser.close();
     await site.close();
-    if (hub.child.pid) process.kill(-hub.child.pid, 'SIGTERM');
+    hub.stop();
   }
 }
 
@@ -140,6 +117,7 @@ async function main(): Promise<void> {
     if (!html.includes('<script type="module"')) throw new Error('no module script in the built page');
   });
   await step('the built consumer chats in Chromium with the packaged hub emulator', driveInChromium);
+  await exampleSteps({ root: ROOT, work, app, tarball, step, run });
   rmSync(work, { recursive: true, force: true });
   console.log(`pack test: ${passed} passed, 0 failed`);
 }

@@ -18,7 +18,7 @@ const REQUIRED = [
 
 /** Sources, tests, test data, build leftovers and local settings never ship. */
 const FORBIDDEN = [
-  /^(src|e2e|server|scripts|fixtures|demo|node_modules)\//,
+  /^(src|e2e|server|scripts|fixtures|demo|examples|node_modules)\//,
   /\.(test|spec)\.[cm]?[jt]sx?$/,
   /(^|\/)\.env/,
   /^dist\/\.vite\//,
