@@ -133,6 +133,8 @@ export function mountApp({
     },
     getMetadata: () => store.history.getMetadata(),
     setLocale: (tag) => locale.set(tag),
+    // The attribute the stylesheets key on; the brand colour's derived values cover both themes already.
+    setTheme: (theme) => host.setAttribute('data-theme', theme),
     reset: () => store.reset(),
     destroy: () => {
       stopEffects();
@@ -143,7 +145,13 @@ export function mountApp({
   };
   return {
     ...controller,
-    run: (command, args) => runCommand(controller, command, args),
+    run: (command, args) => {
+      const result = runCommand(controller, command, args);
+      // The caller logs the refusal; the page's error listeners hear it too.
+      if (result === false)
+        emit('error', { code: 'invalid_arguments', message: `${command}: invalid arguments` });
+      return result;
+    },
     get isOpen() {
       return store.state.open.peek();
     },
