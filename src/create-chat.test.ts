@@ -111,4 +111,20 @@ describe('the instance', () => {
     chat.close();
     expect(chat.isOpen).toBe(false);
   });
+
+  test('setTheme switches the theme the stylesheets key on; another value is refused and reported', async () => {
+    const { chat, errors } = await start({ theme: 'light' });
+    const host = document.querySelector('captivate-chat') as HTMLElement;
+    expect(host.getAttribute('data-theme')).toBe('light');
+    chat.setTheme('dark');
+    expect(host.getAttribute('data-theme')).toBe('dark');
+    chat.setTheme('auto');
+    expect(host.getAttribute('data-theme')).toBe('auto');
+    // The types refuse it; a caller in plain JavaScript may still pass it.
+    // @ts-expect-error 'purple' is not a Theme
+    chat.setTheme('purple');
+    expect(host.getAttribute('data-theme')).toBe('auto');
+    expect(errors).toEqual(['invalid_arguments: setTheme: invalid arguments']);
+    expect(console.error).toHaveBeenCalledWith('[captivate-chat] setTheme: invalid arguments', 'purple');
+  });
 });

@@ -16,7 +16,7 @@ export type { LauncherStyle } from './embed/config';
 export type { WidgetController } from './embed/controller';
 export type { MessagePart, OutgoingFile, SenderKind, UserIdentity } from './protocol';
 export type { HostEventName, HostEvents } from './store/events';
-export type { ChatOptions, PersistMode, SendMode, StartMode } from './store/options';
+export type { ChatOptions, PersistMode, SendMode, StartMode, Theme } from './store/options';
 export type { ConnectionState } from './transport/connection';
 export type { UploadContext, Uploader } from './upload';
 
@@ -124,6 +124,10 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     },
     show: () => {
       widget.host.hidden = false;
+    },
+    // Checked like the script tag's calls: the value comes from the site's code, typed or not.
+    setTheme(theme) {
+      if (!controller.run('setTheme', [theme])) console.error(`${PREFIX} setTheme: invalid arguments`, theme);
     },
     // Read at each access: spreading `controller` above copied their values at mount.
     get isOpen() {

@@ -14,6 +14,7 @@ import {
   defaultHttpUrl,
   LAUNCHER_DEFAULTS,
   type SendMode,
+  THEMES,
 } from '../store/options';
 import {
   absoluteUrl,
@@ -65,7 +66,7 @@ export function parseLauncherOptions(read: RawConfig, report: ReportError): Laun
     open: get('open', bool, LAUNCHER_DEFAULTS.open),
     position: get('position', oneOf('right', 'left'), LAUNCHER_DEFAULTS.position),
     launcher: get('launcher', oneOf<LauncherStyle>('bubble', 'none'), 'bubble'),
-    theme: get('theme', oneOf('light', 'dark', 'auto'), LAUNCHER_DEFAULTS.theme),
+    theme: get('theme', oneOf(...THEMES), LAUNCHER_DEFAULTS.theme),
     primaryColor: opt('primary-color', color),
     strings: get('strings', stringRecord, LAUNCHER_DEFAULTS.strings),
     // The launcher is named in the visitor's language before the application loads.

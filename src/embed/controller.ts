@@ -4,6 +4,7 @@
  */
 import { canonicalLocale } from '../i18n/locales';
 import type { UserIdentity } from '../protocol';
+import { isTheme, type Theme } from '../store/options';
 
 export interface WidgetController {
   open(): void;
@@ -23,6 +24,8 @@ export interface WidgetController {
    * (then the browser's languages, then the page's `lang`). Resolves once the panel shows it.
    */
   setLocale(locale: string): Promise<void>;
+  /** Switches the colour theme at run time: `light`, `dark` or `auto` (the visitor's system setting). */
+  setTheme(theme: Theme): void;
   /**
    * Logout: forgets the conversation, the anonymous id and the identity in every tab of the site, and drops
    * what waited to be sent. The next conversation is a new one, for whoever `identify()` names next.
@@ -45,6 +48,7 @@ export const COMMANDS: readonly CommandName[] = [
   'deleteConversation',
   'getMetadata',
   'setLocale',
+  'setTheme',
   'reset',
   'destroy',
 ];
@@ -75,6 +79,10 @@ export function runCommand(
     case 'setLocale':
       if (typeof a !== 'string' || !canonicalLocale(a)) return false;
       return controller.setLocale(a);
+    case 'setTheme':
+      if (!isTheme(a)) return false;
+      controller.setTheme(a);
+      return true;
     case 'deleteConversation':
       if (a === undefined) controller.deleteConversation();
       else if (typeof a === 'string' && a) controller.deleteConversation(a);

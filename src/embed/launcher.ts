@@ -20,9 +20,10 @@ export const CHAT_ICON = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 
 
 export function drawLauncher(root: ShadowRoot, name: string): LauncherButton {
   const doc = root.ownerDocument;
+  // No `type`: in a shadow root the button has no form to submit.
   const button = doc.createElement('button');
-  button.type = 'button';
   button.className = 'launcher';
+  button.setAttribute('part', 'launcher');
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-label', name);

@@ -148,6 +148,8 @@ export function mountApp({
     },
     getMetadata: () => store.history.getMetadata(),
     setLocale: (tag) => locale.set(tag),
+    // The attribute the stylesheets key on; the brand colour's derived values cover both themes already.
+    setTheme: (theme) => host.setAttribute('data-theme', theme),
     reset: () => store.reset(),
     destroy: () => teardown(false),
   };
@@ -159,9 +161,16 @@ export function mountApp({
   }
   return {
     ...controller,
-    // `attribute` is the element's own (loader.ts), never a public command: the iframe bridge runs commands itself.
-    run: (command, args) =>
-      command === 'attribute' ? attributes.set(args) : runCommand(controller, command, args),
+    // `attribute` is the element's own (start-widget.ts), never a public command: the iframe bridge runs
+    // commands itself.
+    run: (command, args) => {
+      if (command === 'attribute') return attributes.set(args);
+      const result = runCommand(controller, command, args);
+      // The caller logs the refusal; the page's error listeners hear it too.
+      if (result === false)
+        emit('error', { code: 'invalid_arguments', message: `${command}: invalid arguments` });
+      return result;
+    },
     unmount: () => teardown(true),
     get isOpen() {
       return store.state.open.peek();

@@ -10,6 +10,11 @@ export type { SendMode } from '../session';
 export type StartMode = 'bot-first' | 'user-first';
 export type PersistMode = 'local' | 'session' | 'none';
 
+/** `auto` follows the visitor's system setting (`prefers-color-scheme`). */
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+export const isTheme = (value: unknown): value is Theme => (THEMES as readonly unknown[]).includes(value);
+
 export interface ChatOptions {
   apiKey: string;
   /** Socket base URL; `apiKey` is appended unless present. */
@@ -30,7 +35,7 @@ export interface ChatOptions {
   welcome?: string;
   primaryColor?: string;
   position: 'right' | 'left';
-  theme: 'light' | 'dark' | 'auto';
+  theme: Theme;
   open: boolean;
   locale?: string;
   humanButton: boolean;
