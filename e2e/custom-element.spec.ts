@@ -24,19 +24,9 @@ function watchErrors(page: Page): string[] {
 
 const defined = (page: Page) => page.waitForFunction(() => !!customElements.get('captivate-chat'));
 
-/** Evaluates `fn` on the element `#id` with the element typed as the package types it. */
-function onElement<R, A = undefined>(
-  page: Page,
-  id: string,
-  fn: (el: CaptivateChatElement, arg: A) => R | Promise<R>,
-  arg?: A,
-): Promise<R> {
-  return page
-    .locator(`captivate-chat#${id}`)
-    .evaluate((el, [source, a]) => new Function(`return (${source})`)()(el, a), [
-      fn.toString(),
-      arg,
-    ] as const);
+/** Evaluates `fn` on the element `#id`, typed as the package types it. */
+function onElement<R>(page: Page, id: string, fn: (el: CaptivateChatElement) => R | Promise<R>): Promise<R> {
+  return page.locator(`captivate-chat#${id}`).evaluate<R, undefined, CaptivateChatElement>(fn);
 }
 
 async function expectReply(log: Locator, text: string): Promise<void> {
