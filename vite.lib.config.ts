@@ -1,4 +1,8 @@
-/** Build of the npm entry (`dist/lib/index.js`, ES module); dependencies stay external for the host bundler. */
+/**
+ * Build of the npm entries (`dist/lib/index.js`, and `dist/lib/element.js` which defines `<captivate-chat>`),
+ * ES modules; dependencies stay external for the host bundler, the application chunk the element imports on
+ * intent stays a chunk of its own.
+ */
 import { defineConfig } from 'vite';
 import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 import { shared } from './vite.config.ts';
@@ -11,7 +15,11 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    lib: {
+      entry: { index: 'src/index.ts', element: 'src/element.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
     rolldownOptions: {
       external: [/^preact/, /^@preact\/signals/, 'partysocket', /^partysocket\//, 'marked', 'dompurify'],
     },

@@ -40,8 +40,7 @@ export default defineConfig({
   plugins: [thirdPartyNotices(), loaderIntegrity('captivate-chat.js')],
   define: {
     ...shared.define,
-    __APP_ENTRY__: JSON.stringify(entry),
-    __APP_PRELOADS__: JSON.stringify(preloads),
+    __APP_FILES__: JSON.stringify([entry, ...preloads]),
   },
   build: {
     outDir: 'dist',

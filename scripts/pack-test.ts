@@ -15,8 +15,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { BUNDLED, CONSUMER_FILES, checkTarballFiles } from './pack-test/consumer';
+import { checkElementPackage } from './pack-test/element';
 import { exampleSteps } from './pack-test/examples';
 import { startHub } from './pack-test/hub';
+import { chatWithMarkdown } from './pack-test/markdown-chat';
 import { serveStatic } from './pack-test/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -63,14 +65,7 @@ async function driveInChromium(): Promise<void> {
     await page.goto(`${site.origin}/?hub=${encodeURIComponent(hub.url)}`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.getByRole('button', { name: 'Open chat' }).click();
-    const composer = page.getByRole('textbox', { name: 'Message' });
-    await composer.fill('markdown');
-    await composer.press('Enter');
-    // The markdown answer needs the lazily loaded renderer chunk, which the consumer's bundler split out.
-    await page.locator('[data-sender="bot"] strong').first().waitFor({ timeout: 15_000 });
-    const seen = await page.evaluate(() => document.body.dataset.messages ?? '');
-    if (!seen.includes('user:markdown')) throw new Error(`message events seen: ${seen}`);
-    if (problems.length) throw new Error(problems.join('\n'));
+    await chatWithMarkdown(page, page.getByRole('textbox', { name: 'Message' }), problems);
   } finally {
     await browser.close();
     await site.close();
@@ -117,6 +112,10 @@ async function main(): Promise<void> {
     if (!html.includes('<script type="module"')) throw new Error('no module script in the built page');
   });
   await step('the built consumer chats in Chromium with the packaged hub emulator', driveInChromium);
+  await step(
+    'the element entry: Node import, types, a Vite build, an inline element chatting in Chromium',
+    () => checkElementPackage({ app, run, bin }),
+  );
   await exampleSteps({ root: ROOT, work, app, tarball, step, run });
   rmSync(work, { recursive: true, force: true });
   console.log(`pack test: ${passed} passed, 0 failed`);

@@ -1,9 +1,10 @@
 /** Replaced at build time (vite.config.ts `define`). */
 declare const __VERSION__: string;
-/** The application entry chunk, relative to the loader script (set by the loader build from the manifest). */
-declare const __APP_ENTRY__: string;
-/** Chunks the application entry imports, relative to the loader script, for `modulepreload` hints. */
-declare const __APP_PRELOADS__: string[];
+/**
+ * The application entry chunk, then the chunks it imports, relative to the loader script (set by the loader
+ * build from the manifest).
+ */
+declare const __APP_FILES__: string[];
 
 /** The demo pages' hub address (`.env`, overridden by `npm start`). */
 interface ImportMetaEnv {

@@ -58,6 +58,13 @@ export type CaptivateChatApi = {
 } & Pick<ChatInstance, 'on' | 'version'> &
   WidgetLifecycle;
 
+/**
+ * `<captivate-chat>` (defined by `import 'captivate-chat-widget/element'` or by the script-tag loader): the
+ * widget's API on the element, as on `window.CaptivateChat`. The script-tag widget's own host element is a
+ * `<captivate-chat>` too, without the API (use `window.CaptivateChat` there).
+ */
+export interface CaptivateChatElement extends HTMLElement, CaptivateChatApi {}
+
 /** Every host event as the DOM event dispatched on `window`: `captivate:message`, `captivate:error`, … */
 export type CaptivateEventMap = {
   [K in HostEventName as `captivate:${K}`]: CustomEvent<HostEvents[K]>;
@@ -67,6 +74,9 @@ declare global {
   /** Installed by the script-tag loader (or the queueing snippet before it). */
   var CaptivateChat: CaptivateChatApi | undefined;
   interface WindowEventMap extends CaptivateEventMap {}
+  interface HTMLElementTagNameMap {
+    'captivate-chat': CaptivateChatElement;
+  }
 }
 
 const PREFIX = '[captivate-chat]';
@@ -90,7 +100,7 @@ export function createChat(config: CreateChatOptions): ChatInstance {
   if (!options) throw new TypeError(`createChat: ${errors.join('; ')}`);
 
   const emitter = createEmitter(window);
-  const widget = createWidgetHost(document, options);
+  const widget = createWidgetHost(options);
   const { root, launcher } = widget;
   const controller = mountApp({
     root,
@@ -129,7 +139,6 @@ export function createChat(config: CreateChatOptions): ChatInstance {
     destroy() {
       controller.destroy();
       widget.remove();
-      emitter.clear();
     },
   };
 }

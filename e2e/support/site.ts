@@ -4,6 +4,9 @@
  *
  *   /page?cfg=<json of data-* attributes>&csp=strict|trusted-types&css=hostile&queue=1&lang=he&dir=rtl
  *   /frame-host?src=<iframe url>            a host page with the iframe embed
+ *   /element?els=<json array of attribute maps>&script=<json of data-* attributes>
+ *                                            `<captivate-chat>` elements (each with the hub's keys), then the
+ *                                            loader's tag: without `script`, a tag with no data attributes
  *   /blank                                   a page without the widget (tests insert the tag themselves)
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -79,6 +82,26 @@ function hostPage(
   return { html, headers };
 }
 
+function elementPage(hub: HubAddress, params: URLSearchParams): string {
+  const hubKeys: Record<string, string> = {
+    'api-key': 'e2e-key',
+    url: hub.ws,
+    'upload-url': `${hub.http}/api/file-to-text`,
+    ...hub.attrs,
+  };
+  const attrText = (attrs: Record<string, string>, prefix = '') =>
+    Object.entries(attrs)
+      .map(([k, v]) => ` ${prefix}${k}="${escapeAttr(String(v))}"`)
+      .join('');
+  const els = JSON.parse(params.get('els') ?? '[{}]') as Record<string, string>[];
+  const script = params.get('script');
+  const scriptAttrs = script ? attrText({ ...hubKeys, ...JSON.parse(script) }, 'data-') : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Element page</title><link rel="icon" href="data:,"></head>
+<body><h1>Element page</h1><button id="host-button">Host button</button>
+${els.map((attrs) => `<captivate-chat${attrText({ ...hubKeys, ...attrs })}></captivate-chat>`).join('\n')}
+<p>After the elements.</p><script src="/captivate-chat.js" async${scriptAttrs}></script></body></html>`;
+}
+
 function framePage(params: URLSearchParams): string {
   const src = params.get('src') ?? '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Iframe host</title>
@@ -102,6 +125,11 @@ export async function startSite(hub: HubAddress, { dist = DIST }: { dist?: strin
       res.end(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><h1>Blank</h1></body></html>',
       );
+      return;
+    }
+    if (url.pathname === '/element') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(elementPage(hub, url.searchParams));
       return;
     }
     if (url.pathname === '/frame-host') {

@@ -10,6 +10,8 @@ const REQUIRED = [
   'package.json',
   'dist/lib/index.js',
   'dist/lib/index.d.ts',
+  'dist/lib/element.js',
+  'dist/lib/element.d.ts',
   'dist/captivate-chat.js',
   'dist/embed.html',
   'dist/THIRD-PARTY-NOTICES.txt',

@@ -5,7 +5,7 @@
 import { hashKey, makeKey } from '../../src/storage/keys';
 import { BUDGETS, LOCALE_SCENARIOS } from './budgets';
 import { type Fetched, type Sizes, sum } from './fetch-log';
-import { beforeClick, openWithMarkdown, type SizeEnv } from './scenarios';
+import { beforeClick, beforeClickElement, openWithMarkdown, type SizeEnv } from './scenarios';
 
 export interface ScenarioSize {
   name: string;
@@ -47,6 +47,7 @@ export async function measureFetched(
   const scenarios = [
     await attempt('before any click', BUDGETS.beforeClick, () => beforeClick(full)),
     await attempt('open with markdown', BUDGETS.openWithMarkdown, () => openWithMarkdown(full)),
+    await attempt('element page before any click', BUDGETS.beforeClick, () => beforeClickElement(full)),
   ];
   const english = new Set(scenarios[1]?.files?.map((f) => f.path) ?? []);
   for (const { locale, cfg } of locales ? LOCALE_SCENARIOS : []) {

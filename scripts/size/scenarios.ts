@@ -2,6 +2,7 @@
  * The scenarios whose fetched bytes are budgeted, each in a fresh browser context (empty cache and storage)
  * on a host page of e2e/support/site.ts embedding the built widget, against the hub emulator:
  *   beforeClick       the page loads and the launcher is painted; nothing is clicked;
+ *   beforeClickElement the same on a page of `<captivate-chat>` elements whose script tag has no key;
  *   openWithMarkdown  a stored conversation holds one markdown bot message; the visitor opens the chat and
  *                     the message is rendered as markup (bold text, a list, a link, a code block).
  * A scenario fails (throws) when the widget does not get there or one of its files failed to load.
@@ -63,6 +64,14 @@ async function inContext(
 export function beforeClick(env: SizeEnv): Promise<Fetched[]> {
   return inContext(env, async (page, done) => {
     await page.goto(pageUrl(env.site, {}));
+    await page.getByRole('button', { name: 'Open chat' }).waitFor({ timeout: STEP_TIMEOUT });
+    await done();
+  });
+}
+
+export function beforeClickElement(env: SizeEnv): Promise<Fetched[]> {
+  return inContext(env, async (page, done) => {
+    await page.goto(`${env.site.origin}/element`);
     await page.getByRole('button', { name: 'Open chat' }).waitFor({ timeout: STEP_TIMEOUT });
     await done();
   });

@@ -9,7 +9,14 @@ import { mountApp } from './mount';
 
 const params = new URLSearchParams(window.location.search);
 const bridge = { current: undefined as ReturnType<typeof createBridge> | undefined };
-const emitter = createEmitter(window, (name, detail) => bridge.current?.post(name, detail));
+const events = createEmitter(window);
+// Every event also goes to the host page, through the bridge.
+const emitter: Pick<typeof events, 'emit'> = {
+  emit: (name, detail) => {
+    events.emit(name, detail);
+    bridge.current?.post(name, detail);
+  },
+};
 const options = parseOptions(
   (key) => params.get(key),
   (key, message) => {

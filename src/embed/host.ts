@@ -21,9 +21,18 @@ export interface WidgetHost {
   remove(): void;
 }
 
-export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?: string): WidgetHost {
-  const host = doc.createElement('captivate-chat');
-  const { tag } = negotiateLocale(localePreferences(options.locale, doc.defaultView ?? window));
+/**
+ * `element`: an authored `<captivate-chat>` that is its own host. The page owns its place: it is neither
+ * appended nor kept attached, and removing the widget only empties it (a framework still holds it).
+ */
+export function createWidgetHost(
+  options: LauncherOptions,
+  nonce?: string,
+  element?: HTMLElement,
+): WidgetHost {
+  const doc = document;
+  const host = element ?? doc.createElement('captivate-chat');
+  const { tag } = negotiateLocale(localePreferences(options.locale, window));
   host.lang = tag;
   host.dir = textDirection(tag, options.locale, pageDirection(doc));
   host.setAttribute('data-position', options.position);
@@ -31,16 +40,16 @@ export function createWidgetHost(doc: Document, options: LauncherOptions, nonce?
   if (options.primaryColor) host.style.setProperty('--cc-primary', options.primaryColor);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root, launcherCss, nonce);
-  const launcher = drawLauncher(root, options.strings?.launcherOpen || LAUNCHER_NAMES[tag]);
+  const launcher = drawLauncher(root, options.strings.launcherOpen || LAUNCHER_NAMES[tag]);
   // `none`: the site opens the chat from its own button; the launcher still exists for the app to drive.
   launcher.button.hidden = options.launcher === 'none';
-  doc.body.appendChild(host);
-  const stopKeeping = keepAttached(host, doc);
+  const stopKeeping = element ? undefined : keepAttached(doc.body.appendChild(host), doc);
   return {
     host,
     root,
     launcher,
     remove() {
+      if (!stopKeeping) return root.replaceChildren();
       stopKeeping();
       host.remove();
     },

@@ -1,30 +1,22 @@
 /**
  * Entry of `dist/captivate-chat.js` (a classic script). The application chunk's hashed name is compiled in
  * by the loader build and resolved against this script's own URL, so the widget works from any CDN path.
+ * It starts the script tag's widget (when the tag has `data-api-key`) and defines `<captivate-chat>`.
  */
+import { defineChatElement } from './element';
+import { loadOnce } from './load-once';
 import { type AppModule, boot, findScript } from './loader';
 
 const script = findScript(document);
 const base = script?.src || document.baseURI;
 
-function loadApp(): Promise<AppModule> {
-  // Hint the browser to fetch the entry's sibling chunks in parallel instead of discovering them one by one.
-  // Runs once per page: boot() below caches the promise, so no link is added twice.
-  for (const file of __APP_PRELOADS__) {
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.href = new URL(file, base).href;
-    if (script?.crossOrigin) link.crossOrigin = script.crossOrigin;
-    document.head.appendChild(link);
-  }
-  return import(/* @vite-ignore */ new URL(__APP_ENTRY__, base).href);
-}
-
-let pending: Promise<AppModule> | undefined;
-boot(script, () => {
-  pending ??= loadApp();
-  pending.catch(() => {
-    pending = undefined;
-  });
-  return pending;
-});
+// The entry and its chunks are imported all at once, so they are fetched in parallel instead of discovered
+// one by one; one Promise.all settles for all of them (a failed chunk is the load's failure).
+const loadApp = loadOnce<AppModule>(() =>
+  Promise.all(__APP_FILES__.map((file) => import(/* @vite-ignore */ new URL(file, base).href))).then(
+    ([app]) => app,
+  ),
+);
+const env = { loadApp, nonce: script?.nonce };
+boot(script, env);
+defineChatElement(env);

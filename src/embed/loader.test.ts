@@ -26,7 +26,7 @@ afterEach(() => {
 describe('boot', () => {
   it('hides and shows the widget, and answers isOpen and conversationId, without loading the application', () => {
     const loadApp = vi.fn<() => Promise<AppModule>>(() => new Promise(() => {}));
-    boot(script({ 'api-key': 'K', persist: 'none' }), loadApp);
+    boot(script({ 'api-key': 'K', persist: 'none' }), { loadApp });
     expect(api().isOpen).toBe(false);
     expect(api().conversationId).toBeUndefined();
     api().hide();
@@ -45,13 +45,15 @@ describe('boot', () => {
       ],
     };
     const loadApp = vi.fn<() => Promise<AppModule>>(() => new Promise(() => {}));
-    boot(script({ 'api-key': 'K', persist: 'none' }), loadApp);
+    boot(script({ 'api-key': 'K', persist: 'none' }), { loadApp });
     expect(host().hidden).toBe(true);
     expect(loadApp).not.toHaveBeenCalled();
   });
 
   it('draws the launcher hidden with launcher none', () => {
-    boot(script({ 'api-key': 'K', persist: 'none', launcher: 'none' }), () => new Promise(() => {}));
+    boot(script({ 'api-key': 'K', persist: 'none', launcher: 'none' }), {
+      loadApp: () => new Promise(() => {}),
+    });
     expect(host().shadowRoot?.querySelector('button')?.hidden).toBe(true);
   });
 });

@@ -5,15 +5,19 @@
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { createSafeStorage, hashKey } from '../storage';
 import { createChatStore } from '../store/chat-store';
 import type { Emit } from '../store/events';
 import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
 import { brandColors, parseColor } from '../ui/brand-colors';
+import type { UiMode } from '../ui/context';
 import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
+import type { ReportError } from './config-fields';
 import { runCommand, type WidgetController } from './controller';
 import { createSession } from './create-session';
+import { createElementAttributes } from './element-attributes';
 import type { LauncherButton } from './launcher';
 import { driveLauncher } from './launcher-state';
 import { adoptStyles } from './styles';
@@ -24,11 +28,13 @@ export interface MountArgs {
   root: ShadowRoot;
   options: ChatOptions;
   emit: Emit;
-  mode: 'launcher' | 'frame';
+  mode: UiMode;
   /** The launcher the loader drew (script tag and createChat); none on the iframe page. */
   launcher?: LauncherButton;
   uploader?: Uploader;
   nonce?: string;
+  /** Reports a refused value of a `<captivate-chat>` element's attribute (the loader's, as at start). */
+  report?: ReportError;
 }
 
 /** The mounted widget: its controller, and `run` for untrusted calls (JS API, postMessage), validated here. */
@@ -38,6 +44,8 @@ export interface MountedApp extends WidgetController {
   readonly isOpen: boolean;
   /** The current conversation's id, now; undefined before the first one starts. */
   readonly conversationId: string | undefined;
+  /** Takes the widget off its element without dropping what waits to be sent (the element left the page). */
+  unmount(): void;
 }
 
 export function mountApp({
@@ -48,6 +56,7 @@ export function mountApp({
   launcher: drawn,
   uploader,
   nonce,
+  report = () => {},
 }: MountArgs): MountedApp {
   const host = root.host as HTMLElement;
   const launcher = drawn && driveLauncher(drawn);
@@ -93,9 +102,15 @@ export function mountApp({
       })
     : () => {};
 
+  const attributes = createElementAttributes(host, options, locale, report, (open) =>
+    open ? controller.open() : controller.close(),
+  );
   const onClosed = () => launcher?.focus();
   function Localized() {
     const current = i18n.value;
+    // A new options object when the element's title changes, so the panel re-reads it.
+    const title = attributes.title.value;
+    const shown = useMemo(() => ({ ...options, title }), [title]);
     if (!current) return null;
     return (
       <App
@@ -104,7 +119,7 @@ export function mountApp({
         dir={current.dir}
         lang={current.tag}
         locale={current.locale}
-        options={options}
+        options={shown}
         mode={mode}
         onClosed={onClosed}
       />
@@ -136,22 +151,27 @@ export function mountApp({
     // The attribute the stylesheets key on; the brand colour's derived values cover both themes already.
     setTheme: (theme) => host.setAttribute('data-theme', theme),
     reset: () => store.reset(),
-    destroy: () => {
-      stopEffects();
-      store.destroy();
-      render(null, container);
-      container.remove();
-    },
+    destroy: () => teardown(false),
   };
+  function teardown(keepQueued: boolean): void {
+    stopEffects();
+    store.destroy(keepQueued);
+    render(null, container);
+    container.remove();
+  }
   return {
     ...controller,
+    // `attribute` is the element's own (start-widget.ts), never a public command: the iframe bridge runs
+    // commands itself.
     run: (command, args) => {
+      if (command === 'attribute') return attributes.set(args);
       const result = runCommand(controller, command, args);
       // The caller logs the refusal; the page's error listeners hear it too.
       if (result === false)
         emit('error', { code: 'invalid_arguments', message: `${command}: invalid arguments` });
       return result;
     },
+    unmount: () => teardown(true),
     get isOpen() {
       return store.state.open.peek();
     },

@@ -22,6 +22,11 @@ export function namespacePrefix(namespace: string): string {
   return `${VERSION_PREFIX}${encodeURIComponent(namespace)}:`;
 }
 
+/** True for `key` of any namespace (current version): what a widget of any API key stored under that name. */
+export function isKeyNamed(fullKey: string, key: string): boolean {
+  return fullKey.startsWith(VERSION_PREFIX) && fullKey.endsWith(`:${key}`);
+}
+
 /** True for a key this widget wrote with another (older or newer) storage version. */
 export function isOtherVersionKey(fullKey: string): boolean {
   return fullKey.startsWith(STORAGE_PREFIX) && !fullKey.startsWith(VERSION_PREFIX);

@@ -450,6 +450,20 @@ describe('delivery across drops and reloads', () => {
     expect(userTexts(second)).toEqual([]);
   });
 
+  it('destroy(true) (an element left the page) keeps what was queued: the next widget sends it', () => {
+    const win = fakeWindow(new FakeStorage(), new FakeStorage());
+    const storage = () => createSafeStorage('local', { win });
+    const first = started({}, storage());
+    first.drop();
+    first.store.sendText('queued when the element was removed');
+    first.store.destroy(true);
+    expect(storage().keys()).toContain('outbox');
+    const second = setup({ start: 'user-first' }, storage());
+    second.becomeReady();
+    second.receive({ type: 'conversation_transcript', conversationId: 'c1', entries: [] });
+    expect(userTexts(second)).toContain('queued when the element was removed');
+  });
+
   it('the same hub message delivered twice is shown once', () => {
     const s = started();
     const frame = {

@@ -206,14 +206,15 @@ export function createChatStore(deps: StoreDeps) {
       if (state.open.value && options.start === 'bot-first') conversation.ensure();
     },
     retryConnection: () => session.reconnect(),
-    destroy(): void {
+    /** `keepQueued`: the widget leaves as with the page (its element was removed): what waits stays stored. */
+    destroy(keepQueued = false): void {
       handler.reset();
       agent.dispose();
       history.dispose();
       unread.dispose();
       stopTail();
       // The host wants the widget gone: nothing it queued is kept to be sent or shown on a later page load.
-      session.forget();
+      if (!keepQueued) session.forget();
       session.close();
     },
   };

@@ -4,11 +4,8 @@
  * `<style>` element carrying the loader script's nonce is the fallback, which a nonce-based CSP allows.
  */
 export function adoptStyles(root: ShadowRoot, css: string, nonce?: string): void {
-  if (
-    'adoptedStyleSheets' in root &&
-    typeof CSSStyleSheet === 'function' &&
-    'replaceSync' in CSSStyleSheet.prototype
-  ) {
+  // Browsers shipped adoptedStyleSheets together with constructable (replaceSync) sheets.
+  if (root.adoptedStyleSheets) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

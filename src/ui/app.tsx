@@ -1,7 +1,7 @@
 /**
  * The root component the embed renders inside the shadow root (or the iframe page). In launcher mode the
  * panel mounts on first open and then stays mounted but hidden while closed, so a draft and the scroll
- * position survive closing; in frame mode it is always shown, full-size, without a close button.
+ * position survive closing; in frame and inline modes it is always shown, filling its box, without a close button.
  *
  * Focus: opening moves focus to the composer (not on load with `open: true`, which must not steal focus
  * from the host page); closing with the close button or Escape calls `onClosed` so the embed can move focus
@@ -37,7 +37,7 @@ export interface AppProps {
 }
 
 export function App({ store, t, dir, lang, locale, options, mode, onClosed }: AppProps) {
-  const open = mode === 'frame' || store.state.open.value;
+  const open = mode !== 'launcher' || store.state.open.value;
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const afterView = useRef<(() => void) | undefined>(undefined);
@@ -94,7 +94,7 @@ export function App({ store, t, dir, lang, locale, options, mode, onClosed }: Ap
 
   // Opened by configuration on load: focus stays on the host page. Opened by the visitor before the panel
   // first rendered (its language was still loading): focus moves in as for any other opening.
-  const wasOpen = useRef(open && (mode === 'frame' || options.open));
+  const wasOpen = useRef(open && (mode !== 'launcher' || options.open));
   useEffect(() => {
     if (open && !wasOpen.current) composerRef.current?.focus();
     // Closing leaves the history view and drops a pending confirmation: the panel reopens on the chat.
@@ -107,7 +107,8 @@ export function App({ store, t, dir, lang, locale, options, mode, onClosed }: Ap
 
   return (
     <UiContext.Provider value={context}>
-      <div class="cc-root" dir={dir} lang={lang} data-mode={mode}>
+      {/* title="": the host's `title` attribute (the element's key) is not a tooltip over the panel. */}
+      <div class="cc-root" dir={dir} lang={lang} data-mode={mode} title="">
         {mounted.current && <Panel open={open} onClose={mode === 'launcher' ? close : undefined} />}
       </div>
     </UiContext.Provider>

@@ -12,7 +12,8 @@ import type { ChatStore } from '../store/chat-store';
 import type { ChatOptions } from '../store/options';
 
 export type Translate = I18n['t'];
-export type UiMode = 'launcher' | 'frame';
+/** `inline`: a `<captivate-chat inline>` element, always open in its box; `frame`: embed.html. */
+export type UiMode = 'launcher' | 'frame' | 'inline';
 /** The chat itself, or the list of past conversations in its place. */
 export type PanelView = 'chat' | 'history';
 
