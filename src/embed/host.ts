@@ -6,12 +6,12 @@
  */
 import { LAUNCHER_NAMES } from '../i18n/launcher-names';
 import { negotiateLocale, textDirection } from '../i18n/locales';
+import { adoptStyles } from '../ui/adopt-styles';
 import type { LauncherOptions } from './config';
 import { keepAttached } from './keep-attached';
 import { drawLauncher, type LauncherButton } from './launcher';
 import launcherCss from './launcher.css?inline';
 import { localePreferences, pageDirection } from './locale-preferences';
-import { adoptStyles } from './styles';
 
 export interface WidgetHost {
   host: HTMLElement;

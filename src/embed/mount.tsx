@@ -11,6 +11,7 @@ import { createChatStore } from '../store/chat-store';
 import type { Emit } from '../store/events';
 import type { ChatOptions } from '../store/options';
 import { App, panelCss } from '../ui';
+import { adoptStyles } from '../ui/adopt-styles';
 import { brandColors, parseColor } from '../ui/brand-colors';
 import type { UiMode } from '../ui/context';
 import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
@@ -20,7 +21,6 @@ import { createSession } from './create-session';
 import { createElementAttributes } from './element-attributes';
 import type { LauncherButton } from './launcher';
 import { driveLauncher } from './launcher-state';
-import { adoptStyles } from './styles';
 import { createWidgetLocale } from './widget-locale';
 
 export interface MountArgs {
