@@ -241,6 +241,54 @@ test.describe('the API on the element', () => {
   });
 });
 
+test.describe('configured from code', () => {
+  test('after sign-in an element made by the page starts with the visitor; at logout reset() and a new element for the next one', async ({
+    page,
+    site,
+    hub,
+  }) => {
+    await page.goto(elementUrl(site, []));
+    await defined(page);
+    // What a site's sign-in handler does: the element's attributes are its configuration.
+    const signIn = (userId: string) =>
+      page.evaluate(
+        ({ userId, url }) => {
+          const chat = document.createElement('captivate-chat');
+          chat.id = 'chat';
+          for (const [key, value] of Object.entries({
+            'api-key': 'e2e-key',
+            url,
+            'user-id': userId,
+            open: '',
+          }))
+            chat.setAttribute(key, value);
+          document.body.append(chat);
+        },
+        { userId, url: hub.url },
+      );
+    const w = widgetLocators(page);
+    await signIn('u-ada');
+    await w.send('from ada');
+    await expectReply(w.log, 'from ada');
+    const ada = await onElement(page, 'chat', (el) => el.conversationId);
+
+    // Logout: forget everything the widget stored for the site, then take the element away.
+    await onElement(page, 'chat', async (el) => {
+      await el.reset();
+      el.remove();
+    });
+    await expect(page.locator('captivate-chat')).toHaveCount(0);
+    await signIn('u-grace');
+    await w.send('from grace');
+    await expectReply(w.log, 'from grace');
+    await expect(w.log.locator('[data-sender="user"]')).toHaveCount(1);
+    const grace = await onElement(page, 'chat', (el) => el.conversationId);
+    expect(grace).not.toBe(ada);
+    const owners = Object.fromEntries(hub.control.conversations().map((c) => [c.conversationId, c.userId]));
+    expect([owners[ada!], owners[grace!]]).toEqual(['u-ada', 'u-grace']);
+  });
+});
+
 test.describe('removal', () => {
   test('a removed element is destroyed: its API does nothing; the hub sees its socket close', async ({
     page,
