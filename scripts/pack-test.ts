@@ -13,13 +13,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { driveBuiltSite } from './pack-test/built-site';
 import { BUNDLED, CONSUMER_FILES, checkTarballFiles } from './pack-test/consumer';
 import { checkElementPackage } from './pack-test/element';
 import { exampleSteps } from './pack-test/examples';
-import { startHub } from './pack-test/hub';
 import { chatWithMarkdown } from './pack-test/markdown-chat';
-import { serveStatic } from './pack-test/serve';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
@@ -49,28 +47,12 @@ async function step(name: string, body: () => void | Promise<void>): Promise<voi
   console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-async function driveInChromium(): Promise<void> {
-  const hub = await startHub(app);
-  const site = await serveStatic(path.join(app, 'dist'));
-  const systemChromium = '/usr/bin/chromium';
-  const browser = await chromium.launch({
-    ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
-  try {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    await page.goto(`${site.origin}/?hub=${encodeURIComponent(hub.url)}`);
+function driveInChromium(): Promise<void> {
+  return driveBuiltSite(app, path.join(app, 'dist'), async (page, problems) => {
     await page.waitForFunction(() => document.body.dataset.ready === 'true');
     await page.getByRole('button', { name: 'Open chat' }).click();
     await chatWithMarkdown(page, page.getByRole('textbox', { name: 'Message' }), problems);
-  } finally {
-    await browser.close();
-    await site.close();
-    hub.stop();
-  }
+  });
 }
 
 async function main(): Promise<void> {

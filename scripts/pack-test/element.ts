@@ -6,11 +6,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { launchOptions } from '../chromium';
-import { startHub } from './hub';
+import { driveBuiltSite } from './built-site';
 import { chatWithMarkdown } from './markdown-chat';
-import { serveStatic } from './serve';
 
 export interface ElementCheckEnv {
   /** The consumer project, with the tarball installed. */
@@ -84,21 +81,9 @@ export async function checkElementPackage({ app, run, bin }: ElementCheckEnv): P
   writeFileSync(path.join(root, 'main.ts'), browserMain);
   run(bin('vite'), ['build', root, '--logLevel', 'warn'], app);
 
-  const hub = await startHub(app);
-  const site = await serveStatic(path.join(root, 'dist'));
-  const browser = await chromium.launch(launchOptions());
-  try {
-    const tab = await browser.newPage();
-    const problems: string[] = [];
-    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    tab.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    await tab.goto(`${site.origin}/?hub=${encodeURIComponent(hub.url)}`);
-    // Inline: open at once, without a launcher.
-    const panel = tab.getByRole('dialog', { name: 'Packed element' });
-    await chatWithMarkdown(tab, panel.getByRole('textbox', { name: 'Message' }), problems);
-  } finally {
-    await browser.close();
-    await site.close();
-    hub.stop();
-  }
+  // Inline: open at once, without a launcher.
+  await driveBuiltSite(app, path.join(root, 'dist'), (page, problems) => {
+    const panel = page.getByRole('dialog', { name: 'Packed element' });
+    return chatWithMarkdown(page, panel.getByRole('textbox', { name: 'Message' }), problems);
+  });
 }
