@@ -4,9 +4,9 @@
  * message in view, respects the safe-area insets, never zooms on focus (16 px inputs), locks the page's
  * scroll and gives it back, and closes with the Back button or gesture.
  */
-import { devices, type Page } from '@playwright/test';
+import { devices, type Locator, type Page } from '@playwright/test';
 import { settled } from './support/a11y';
-import { expect, test, widgetLocators } from './support/fixtures';
+import { expect, test, type Widget, widgetLocators } from './support/fixtures';
 import { installKeyboard } from './support/keyboard';
 
 const PROFILES = {
@@ -16,6 +16,14 @@ const PROFILES = {
 
 const box = async (page: Page, selector: string) =>
   (await page.locator('captivate-chat').locator(selector).first().boundingBox())!;
+
+/** Sends each text in turn; returns the bot's row that echoes the last one, once it is shown. */
+async function converse(w: Widget, texts: string[]): Promise<Locator> {
+  for (const text of texts) await w.send(text);
+  const last = w.log.locator('[data-sender="bot"]').last();
+  await expect(last).toContainText(texts.at(-1)!);
+  return last;
+}
 
 for (const [profile, device] of Object.entries(PROFILES)) {
   const { defaultBrowserType: _, ...emulation } = device;
@@ -41,9 +49,7 @@ for (const [profile, device] of Object.entries(PROFILES)) {
       expect(
         await w.composer.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
       ).toBeGreaterThanOrEqual(16);
-      for (const text of ['help', 'markdown', 'links', 'last one']) await w.send(text);
-      const last = w.log.locator('[data-sender="bot"]').last();
-      await expect(last).toContainText('last one');
+      const last = await converse(w, ['help', 'markdown', 'links', 'last one']);
 
       // The keyboard opens: 320 px of the screen (and iOS scrolls the visual viewport by 80 px).
       const offset = profile.startsWith('iPhone') ? 80 : 0;
@@ -135,9 +141,7 @@ test.describe('keyboard', () => {
     await openHost(page);
     const w = widgetLocators(page);
     await w.launcher.tap();
-    for (const text of ['help', 'markdown', 'links', 'help', 'markdown', 'last one']) await w.send(text);
-    const last = w.log.locator('[data-sender="bot"]').last();
-    await expect(last).toContainText('last one');
+    await converse(w, ['help', 'markdown', 'links', 'help', 'markdown', 'last one']);
     await settled(page);
     const log = page.locator('captivate-chat').locator('.cc-log');
     // 40 px above the end: still following it.

@@ -1,8 +1,9 @@
 /**
  * The reactive attributes of a `<captivate-chat>` element, applied to its running widget: `open` (opens or
  * closes the panel), `title` (the panel's header and the bot's name), `theme` (the host's `data-theme`,
- * which the styles key on, as `setTheme`) and `locale` (as `setLocale`). Each new value goes through the parser of its key
- * and is reported like a configuration error when refused; a removed attribute brings the default back.
+ * which the styles key on, as `setTheme`) and `locale` (as `setLocale`). Each new value goes through the
+ * parser of its key and is reported like a configuration error when refused; a removed attribute brings the
+ * default back.
  */
 import { signal } from '@preact/signals';
 import { canonicalLocale } from '../i18n/locales';
