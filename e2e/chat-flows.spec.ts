@@ -39,6 +39,8 @@ test.describe('chat flows', { tag: '@every-mode' }, () => {
     await expect(w.composer).toHaveValue('first line\nsecond line');
     await w.composer.press('Enter');
     await expect(w.log.locator('[data-sender="user"]').last()).toContainText('second line');
+    // Shown at once, sent after: the bot's echo says the hub has it.
+    await expect(w.log.locator('[data-sender="bot"]', { hasText: 'second line' })).toBeVisible();
     const texts = (await hub.control.frames({ type: 'user_message' })).map(
       (f) => (f.payload as { content?: { text?: string } }).content?.text,
     );
