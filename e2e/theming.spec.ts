@@ -65,12 +65,16 @@ test('tokens on captivate-chat restyle the launcher, its place, the z-index and 
   expect(Math.round(viewport.width - panel.x - panel.width)).toBe(40);
 
   const bot = w.log.locator('[data-sender="bot"] [part~="bubble"]').first();
-  await w.composer.blur(); // focused, the composer's border takes the brand colour
+  // Focused, the composer's border takes the brand colour: blurred once opening has focused it.
+  await expect(w.composer).toBeFocused();
+  await w.composer.blur();
   expect(await style(w.panel, 'background-color')).toBe('rgb(250, 240, 230)');
   expect(await style(w.panel, 'color')).toBe('rgb(20, 30, 40)');
   expect(await style(bot, 'background-color')).toBe('rgb(230, 220, 210)');
   expect(await style(bot, 'color')).toBe('rgb(60, 10, 10)');
-  expect(await style(w.panel.locator('.cc-composer-box'), 'border-top-color')).toBe('rgb(200, 100, 50)');
+  await expect
+    .poll(() => style(w.panel.locator('.cc-composer-box'), 'border-top-color'))
+    .toBe('rgb(200, 100, 50)');
 
   await setTheme(page, 'dark');
   await expect.poll(() => style(w.panel, 'background-color')).toBe('rgb(10, 20, 30)');
