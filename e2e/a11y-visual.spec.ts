@@ -46,14 +46,24 @@ test('focus is visible and not obscured on every control', async ({ page, openHo
     await page.evaluate(() =>
       (document.querySelector('captivate-chat')!.shadowRoot!.activeElement as HTMLElement | null)?.blur(),
     );
-    const before = await control.evaluate((el) => {
+    // Styles are compared once their transitions end: the composer box's border fades for 150 ms after
+    // focus leaves a control inside it, and a read mid-fade could find it still in its focused colour.
+    const before = await control.evaluate(async (el) => {
+      const transitions = (el.getRootNode() as ShadowRoot)
+        .getAnimations()
+        .filter((a) => a instanceof CSSTransition);
+      await Promise.all(transitions.map((a) => a.finished.catch(() => undefined)));
       const s = getComputedStyle(el);
       const box = el.closest('.cc-composer-box');
       return `${s.outlineStyle} ${s.outlineWidth} ${s.boxShadow} ${box ? getComputedStyle(box).borderColor : ''}`;
     });
     await control.focus();
     await page.keyboard.press('Shift'); // a key press makes the focus keyboard focus (:focus-visible)
-    const after = await control.evaluate((el) => {
+    const after = await control.evaluate(async (el) => {
+      const transitions = (el.getRootNode() as ShadowRoot)
+        .getAnimations()
+        .filter((a) => a instanceof CSSTransition);
+      await Promise.all(transitions.map((a) => a.finished.catch(() => undefined)));
       const s = getComputedStyle(el);
       const box = el.closest('.cc-composer-box');
       // 2.4.11: not entirely hidden. The part of the control inside every clipping ancestor and the
