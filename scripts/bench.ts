@@ -25,11 +25,13 @@
  *                                             stored tail (targets 200 and 300 ms); `.beforeTranscript`: 1 when
  *                                             that frame came before the transcript reached the page
  *   restore.{1000,5000}.tail.transcriptApplied  ms from navigation start to the first frame painted after the
- *                                             widget applied the transcript (reconciled with the stored tail);
- *                                             `.transcriptHandling`: ms of the task that applied it
+ *                                             widget applied the transcript (reconciled with the stored tail)
+ *                                             and reported the first message it added; `.transcriptHandling`:
+ *                                             ms of the task that received it (a long one is applied over the
+ *                                             tasks after it)
  *   restore.{1000,5000}.tail.{longTasks,longestTask}  `longtask` entries of that load that started before the
- *                                             transcript was applied and painted (longest: target 50 ms; the
- *                                             short run reports it without a target)
+ *                                             transcript was applied and painted, or within 500 ms after
+ *                                             (longest: target 50 ms; the short run reports it without a target)
  *   throttled.restore.{1000,5000}.tail.*      the same under the throttled profile, 100 ms round trip and
  *                                             10 Mbit/s each way (bench/network.ts: HTTP through CDP, the socket
  *                                             through a delaying proxy); fromNavigation target 600 ms;

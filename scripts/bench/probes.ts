@@ -8,9 +8,12 @@
  *                 `document.currentScript`, so the getter is wrapped and the first read by that script marks it;
  *   transcriptAt  when the latest `conversation_transcript` frame was handed to the page (a listener added in
  *                 the WebSocket constructor runs before the widget's own); `transcripts`: each one's epoch ms;
- *   transcriptApplied  for the first transcript: a promise of the time of the first frame painted after the task
- *                 that handed it over (the widget applies a transcript in that task: decode, reconcile, render);
- *   transcriptHandledAt  the end of that task (a message posted from the listener runs after it);
+ *   transcriptApplied  for the first transcript: a promise of the time of the first frame painted after the
+ *                 widget reported (a `captivate:message` host event with `history`) the first message it added
+ *                 from that transcript: a short one is applied in the task that handed it over, a long one
+ *                 over several tasks (keyed, merged, shown, then reported in slices);
+ *   transcriptHandledAt  the end of the task that handed it over (a message posted from the listener runs
+ *                 after it);
  *   clickAt       `timeStamp` of the first click (the launcher's);
  *   longTasks     every `longtask` entry [{start, duration}];
  *   statuses      every `captivate:status` event [{state, epoch}] (epoch ms, comparable with Node's clock).
@@ -51,14 +54,20 @@ export const PROBES = String.raw`(() => {
           bench.transcripts.push(Date.now());
           if (bench.transcripts.length === 1) {
             afterThisTask((t) => { bench.transcriptHandledAt = t; });
-            // rAF never runs inside a task: its frame comes after the widget's handler (and its microtasks).
-            requestAnimationFrame(() => afterThisTask(appliedTranscript));
+            awaitingApplied = true;
           }
         }
       });
     }
   }
   window.WebSocket = BenchSocket;
+  let awaitingApplied = false;
+  addEventListener('captivate:message', (e) => {
+    if (!awaitingApplied || !e.detail || !e.detail.history) return;
+    awaitingApplied = false;
+    // rAF never runs inside a task: its frame comes after the task that reported the message (and its microtasks).
+    requestAnimationFrame(() => afterThisTask(appliedTranscript));
+  }, true);
 
   addEventListener('click', (e) => { if (bench.clickAt === null) bench.clickAt = e.timeStamp; }, true);
   addEventListener('captivate:status', (e) => bench.statuses.push({ state: e.detail.state, epoch: Date.now() }));

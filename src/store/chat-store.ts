@@ -13,6 +13,7 @@ import { createFileActions } from './file-actions';
 import { createFrameHandler } from './frame-handler';
 import { createHistory } from './history';
 import { createMessageLog } from './message-log';
+import { nextTask as yieldTask } from './next-task';
 import { createSentEvents } from './sent-events';
 import { createSessionListener } from './session-listener';
 import { type ChatState, createState } from './state';
@@ -27,6 +28,8 @@ export type { StoreDeps, Translate } from './store-deps';
 export function createChatStore(deps: StoreDeps) {
   const { options, storage, t, emit, session } = deps;
   const now = deps.now ?? Date.now;
+  // Where there are no frames to keep painting (tests, no DOM), long work need not be split.
+  const nextTask = 'nextTask' in deps ? deps.nextTask : typeof document === 'object' ? yieldTask : undefined;
   const signals = createState(options.open);
   const log = createMessageLog(signals, emit, now, deps.schedule);
   const unread = createUnread(signals.open, log.arrived, storage, emit);
@@ -82,12 +85,20 @@ export function createChatStore(deps: StoreDeps) {
     onOther: (frame) => history.handle(frame),
     onConversationStarted: (id) => batch(() => conversation.started(id)),
     onConversationLost: () => conversation.lost(),
-    onTranscript(frame) {
+    onTranscript(frame, stale) {
       log.flush();
       const restoring = conversation.restoring();
-      applyTranscript({ state, log, session, emit, now, restoring: conversation.restoring }, frame);
-      if (restoring) agent.confirm(frame.entries);
-      conversation.historyShown();
+      const shown = () => {
+        if (restoring) agent.confirm(frame.entries);
+        conversation.historyShown();
+      };
+      const applying = applyTranscript(
+        { state, log, session, emit, now, restoring: conversation.restoring, nextTask, stale },
+        frame,
+      );
+      if (applying) return applying.then((applied) => applied && shown());
+      shown();
+      return undefined;
     },
   });
 

@@ -4,10 +4,12 @@
  * hub may still push to a conversation the visitor left (history, a new conversation, a second tab).
  * Frames without a conversation id belong to the current one, as the manual's `bot_message` does. (A 413
  * with a link never gets here: the session fetches the message and passes it on as a `bot_message`.)
+ * Frames are handled in the order they came, also when one takes several tasks (frame-queue.ts).
  */
 import type { InboundFrame, MessagePart } from '../protocol';
 import type { AgentLifecycle } from './agent-lifecycle';
 import type { Emit } from './events';
+import { createFrameQueue } from './frame-queue';
 import { MEMORY_CAP } from './message-log';
 import { type ChatMessage, createMessage, localId } from './messages';
 import type { ChatOptions } from './options';
@@ -33,7 +35,14 @@ export interface FrameHandlerContext {
   agent: AgentLifecycle;
   onConversationStarted(id: string): void;
   onConversationLost(): void;
-  onTranscript(frame: Extract<InboundFrame, { type: 'conversation_transcript' }>): void;
+  /**
+   * Returns a promise when the transcript is applied over several tasks: later frames wait for it. `stale`
+   * turns true once the handler was reset (the conversation is being left).
+   */
+  onTranscript(
+    frame: Extract<InboundFrame, { type: 'conversation_transcript' }>,
+    stale: () => boolean,
+  ): Promise<unknown> | undefined;
   /** Frames not handled here (history answers: user_conversations, delete_conversation_success, metadata). */
   onOther?(frame: InboundFrame): void;
 }
@@ -118,7 +127,10 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
     return true;
   }
 
-  function handle(frame: InboundFrame): void {
+  /** Bumped by `reset`: what was in progress before belongs to a screen that is gone. */
+  let generation = 0;
+
+  function handle(frame: InboundFrame): Promise<unknown> | undefined {
     // Answers about other conversations (history lists, deletes, start) are the only ones that may name them.
     const aboutAnyConversation =
       frame.type === 'conversation_start_success' ||
@@ -140,9 +152,10 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
         for (const action of frame.actions)
           emit('action', { id: action.id, data: action.data, type: action.type });
         return;
-      case 'conversation_transcript':
-        ctx.onTranscript(frame);
-        return;
+      case 'conversation_transcript': {
+        const started = generation;
+        return ctx.onTranscript(frame, () => generation !== started);
+      }
       case 'agent_update':
         if (frame.status === 'connected') ctx.agent.joined(frame.agent);
         else if (frame.status === 'disconnected') ctx.agent.left();
@@ -176,5 +189,12 @@ export function createFrameHandler(ctx: FrameHandlerContext) {
     }
   }
 
-  return Object.assign(handle, { reset: () => playback.cancel() });
+  const queue = createFrameQueue(handle);
+  return Object.assign(queue.push, {
+    reset(): void {
+      generation += 1;
+      queue.release();
+      playback.cancel();
+    },
+  });
 }

@@ -69,11 +69,12 @@ function toUnits(local: readonly ChatMessage[]): Unit[] {
 function alignInOrder(
   units: readonly Unit[],
   entries: ReadonlyArray<[number, TranscriptEntry]>,
+  keys: readonly string[],
 ): Map<number, Unit> {
   const into = new Map<number, Unit>();
   let j = 0;
   for (const [index, entry] of entries) {
-    const key = contentKey(entry.parts);
+    const key = keys[index];
     for (let k = j; k < Math.min(units.length, j + 1 + LOOKAHEAD); k++) {
       if (units[k]!.sender === entry.sender && units[k]!.key === key) {
         into.set(index, units[k]!);
@@ -92,10 +93,14 @@ function alignInOrder(
  * missing is at the start), where older entries that happen to read like a message on screen ("Thanks!")
  * would otherwise take its place and push every later match out of reach.
  */
-function align(units: Unit[], entries: Array<[number, TranscriptEntry]>): Map<number, Unit> {
-  const forward = alignInOrder(units, entries);
+function align(
+  units: Unit[],
+  entries: Array<[number, TranscriptEntry]>,
+  keys: readonly string[],
+): Map<number, Unit> {
+  const forward = alignInOrder(units, entries, keys);
   if (forward.size === units.length) return forward;
-  const backward = alignInOrder([...units].reverse(), [...entries].reverse());
+  const backward = alignInOrder([...units].reverse(), [...entries].reverse(), keys);
   return backward.size > forward.size ? backward : forward;
 }
 
@@ -110,6 +115,7 @@ function matchDisplaced(
   entries: ReadonlyArray<[number, TranscriptEntry]>,
   byIndex: Map<number, Unit>,
   matched: Set<Unit>,
+  keys: readonly string[],
 ): void {
   const spare = new Map<string, Unit[]>();
   for (const unit of units) {
@@ -122,7 +128,7 @@ function matchDisplaced(
   if (spare.size === 0) return;
   for (const [index, entry] of entries) {
     if (byIndex.has(index)) continue;
-    const twin = spare.get(`${entry.sender}\n${contentKey(entry.parts)}`)?.shift();
+    const twin = spare.get(`${entry.sender}\n${keys[index]}`)?.shift();
     if (!twin) continue;
     byIndex.set(index, twin);
     matched.add(twin);
@@ -212,6 +218,8 @@ export function reconcile(
   /** `leading`: the entry is older than everything on screen. */
   make: (entry: TranscriptEntry, index: number, leading: boolean) => ChatMessage,
   room = Number.POSITIVE_INFINITY,
+  /** Each entry's `contentKey`, when computed beforehand (a long transcript is keyed over several tasks). */
+  keys: readonly string[] = entries.map((e) => contentKey(e.parts)),
 ): ReconcileResult {
   const units = toUnits(local);
   const indexed = entries.map((e, i) => [i, e] as [number, TranscriptEntry]);
@@ -219,14 +227,16 @@ export function reconcile(
     ...align(
       units.filter((u) => u.user),
       indexed.filter(([, e]) => e.sender === 'user'),
+      keys,
     ),
     ...align(
       units.filter((u) => !u.user),
       indexed.filter(([, e]) => e.sender !== 'user'),
+      keys,
     ),
   ]);
   const matched = new Set(byIndex.values());
-  matchDisplaced(units, indexed, byIndex, matched);
+  matchDisplaced(units, indexed, byIndex, matched, keys);
 
   const { leading, insertAfter, later } = placeMissing(local, indexed, byIndex, make);
   const kept = leading

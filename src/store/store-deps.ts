@@ -4,6 +4,7 @@ import type { Session } from '../session';
 import type { SafeStorage } from '../storage';
 import type { FileLinks, Uploader } from '../upload';
 import type { Emit } from './events';
+import type { NextTask } from './next-task';
 import type { ChatOptions } from './options';
 
 export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
@@ -19,6 +20,11 @@ export interface StoreDeps {
   /** How the store reaches the hub (chosen in `embed/`). */
   session: Session;
   now?: () => number;
+  /**
+   * Waits for a later task between slices of a long transcript (default: next-task.ts where there is a
+   * document; undefined: applied at once).
+   */
+  nextTask?: NextTask | undefined;
   /** Runs a batch of arrivals later (default: the next animation frame, or at once where there is none). */
   schedule?: (run: () => void) => void;
 }

@@ -9,6 +9,7 @@ import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage, type SafeStorage } from '../storage';
 import { createChatStore } from './chat-store';
 import type { Emit, HostEventName } from './events';
+import type { NextTask } from './next-task';
 import { type ChatOptions, DEFAULTS } from './options';
 
 export interface TestStoreOptions {
@@ -18,6 +19,8 @@ export interface TestStoreOptions {
   schedule?: (run: () => void) => void;
   /** Takes the host events instead of the `events` list. */
   emit?: Emit;
+  /** Waits between slices of a long transcript (default: none, everything at once). */
+  nextTask?: NextTask;
 }
 
 export function testStore({
@@ -25,6 +28,7 @@ export function testStore({
   storage = createSafeStorage('none'),
   schedule,
   emit,
+  nextTask,
 }: TestStoreOptions = {}) {
   const events: Array<{ name: HostEventName; detail: unknown }> = [];
   const hub = fakeConnection();
@@ -38,6 +42,7 @@ export function testStore({
     emit: emit ?? ((name, detail) => void events.push({ name, detail })),
     now: () => 1000,
     ...(schedule ? { schedule } : {}),
+    nextTask,
   });
   store.connect();
   return { store, hub, events };
