@@ -15,6 +15,7 @@ import {
 } from '../protocol';
 import type { SafeStorage } from '../storage';
 import { type Connection, type ConnectionOptions, createConnection } from '../transport/connection';
+import { nextTask } from '../transport/next-task';
 import { fetchLargeMessage, isLargeMessageLink } from './large-message';
 import { type Carrier, createOutbox, type Outbox } from './outbox';
 import { tooLargeToSend } from './outbox-item';
@@ -169,6 +170,7 @@ export function createHubSession(
         return metadataRequest(id);
       },
       onFrame: deliver,
+      ...(nextTask ? { nextTask } : {}),
       onReject: (rejection) => listener?.reject(rejection),
       onStatus(status) {
         if (status.state !== 'connected') {

@@ -1,4 +1,7 @@
 /** The session port (session.ts) and its implementations; `embed/` picks one, the store sees only the port. */
+
+// The store splits long work the way the socket does.
+export { type NextTask, nextTask } from '../transport/next-task';
 export { createHubSession, type HubSessionDeps, type SessionOptions } from './hub-session';
 export { type OutboxItem, tooLargeToSend } from './outbox-item';
 export { type Sender, type SenderContext, type SenderFactory, socketSender } from './sender';

@@ -10,12 +10,11 @@
  * is dropped at the next slice, without touching the screen.
  */
 import type { InboundFrame } from '../protocol';
-import type { Session } from '../session';
+import type { NextTask, Session } from '../session';
 import { contentKey } from './content-key';
 import type { Emit } from './events';
 import type { MessageLog } from './message-log';
 import { type ChatMessage, createMessage, isVisible, localId, messageText } from './messages';
-import type { NextTask } from './next-task';
 import { type ReconcileResult, reconcile } from './reconcile';
 import type { ChatSignals } from './state';
 
@@ -68,11 +67,12 @@ async function applyInSlices(
   const overtaken = () => ctx.stale?.() || ctx.state.conversationId.peek() !== current;
   const keys: string[] = [];
   for (const entry of frame.entries) {
-    keys.push(contentKey(entry.parts));
+    // The task that brought the transcript has read and decoded it: keying starts in the next.
     if (keys.length % SLICE === 0) {
       await nextTask();
       if (overtaken()) return false;
     }
+    keys.push(contentKey(entry.parts));
   }
   ctx.log.flush();
   const local = ctx.state.messages.peek();
@@ -100,6 +100,8 @@ function mergeWith(ctx: ApplyTranscriptContext, frame: Transcript) {
   const trimmed = ctx.state.earlier.peek();
   const base = ctx.now() - frame.entries.length;
   const pending = ctx.session.pending();
+  // One unique prefix per transcript, the entry's index after it: thousands of ids cost one clock read.
+  const ids = localId('h');
   return (local: readonly ChatMessage[], keys?: string[]): ReconcileResult =>
     reconcile(
       local,
@@ -107,7 +109,7 @@ function mergeWith(ctx: ApplyTranscriptContext, frame: Transcript) {
       pending,
       (entry, i, leading) =>
         createMessage({
-          id: localId('h'),
+          id: `${ids}-${i}`,
           sender: entry.sender,
           parts: entry.parts.filter((p) => p.kind !== 'pause'),
           at: base + i,

@@ -6,6 +6,7 @@
  */
 import { batch } from '@preact/signals';
 import { transcriptRequest, type UserIdentity } from '../protocol';
+import { nextTask as pageNextTask } from '../session';
 import { createAgentLifecycle } from './agent-lifecycle';
 import { applyTranscript, emitMessage } from './apply-transcript';
 import { createConversation } from './conversation';
@@ -13,7 +14,6 @@ import { createFileActions } from './file-actions';
 import { createFrameHandler } from './frame-handler';
 import { createHistory } from './history';
 import { createMessageLog } from './message-log';
-import { nextTask as yieldTask } from './next-task';
 import { createSentEvents } from './sent-events';
 import { createSessionListener } from './session-listener';
 import { type ChatState, createState } from './state';
@@ -28,8 +28,7 @@ export type { StoreDeps, Translate } from './store-deps';
 export function createChatStore(deps: StoreDeps) {
   const { options, storage, t, emit, session } = deps;
   const now = deps.now ?? Date.now;
-  // Where there are no frames to keep painting (tests, no DOM), long work need not be split.
-  const nextTask = 'nextTask' in deps ? deps.nextTask : typeof document === 'object' ? yieldTask : undefined;
+  const nextTask = 'nextTask' in deps ? deps.nextTask : pageNextTask;
   const signals = createState(options.open);
   const log = createMessageLog(signals, emit, now, deps.schedule);
   const unread = createUnread(signals.open, log.arrived, storage, emit);

@@ -1,10 +1,9 @@
 /** What the store is built from: the parsed options and the services `embed/` provides. */
 import type { StringKey } from '../i18n';
-import type { Session } from '../session';
+import type { NextTask, Session } from '../session';
 import type { SafeStorage } from '../storage';
 import type { FileLinks, Uploader } from '../upload';
 import type { Emit } from './events';
-import type { NextTask } from './next-task';
 import type { ChatOptions } from './options';
 
 export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
@@ -21,8 +20,8 @@ export interface StoreDeps {
   session: Session;
   now?: () => number;
   /**
-   * Waits for a later task between slices of a long transcript (default: next-task.ts where there is a
-   * document; undefined: applied at once).
+   * Waits for a later task between slices of a long transcript (default: next-task.ts; undefined: applied
+   * at once).
    */
   nextTask?: NextTask | undefined;
   /** Runs a batch of arrivals later (default: the next animation frame, or at once where there is none). */

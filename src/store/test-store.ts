@@ -4,12 +4,12 @@
  * the widget.
  */
 import { createI18n } from '../i18n';
+import type { NextTask } from '../session';
 import { createHubSession } from '../session';
 import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage, type SafeStorage } from '../storage';
 import { createChatStore } from './chat-store';
 import type { Emit, HostEventName } from './events';
-import type { NextTask } from './next-task';
 import { type ChatOptions, DEFAULTS } from './options';
 
 export interface TestStoreOptions {

@@ -121,3 +121,47 @@ describe('createConnection against the hub emulator', () => {
     await until(() => hub.control.frames({ type: 'conversation_start' }).length >= 2);
   });
 });
+
+describe('a frame too long to read in the task that received it', () => {
+  const transcript = (count: number) => ({
+    event_type: 'conversation_transcript',
+    event_payload: {
+      conversation_id: 'c1',
+      messages: Array.from({ length: count }, (_, i) => ({
+        from: 'bot',
+        messages: [{ type: 'text', text: `Entry ${i} ${'x'.repeat(400)}` }],
+      })),
+    },
+  });
+  const bot = { event_type: 'bot_message', event_payload: { conversation_id: 'c1', content: 'After it' } };
+
+  async function setup() {
+    const hub = await startHub();
+    const tasks: Array<() => void> = [];
+    const c = connect(hub.url, { nextTask: () => new Promise<void>((resolve) => tasks.push(resolve)) });
+    await until(() => c.ready() === 1);
+    hub.control.push(null, transcript(400));
+    hub.control.push(null, bot);
+    await until(() => tasks.length === 1);
+    // The frame after it reached the socket too.
+    await new Promise((r) => setTimeout(r, 100));
+    return { c, tasks };
+  }
+
+  it('is read in a later task, with the frames after it kept behind it', async () => {
+    const { c, tasks } = await setup();
+    expect(c.frames).toEqual([]);
+    tasks.shift()!();
+    await until(() => c.frames.length === 2);
+    expect(c.frames.map((f) => f.type)).toEqual(['conversation_transcript', 'bot_message']);
+    expect(c.frames[0]).toMatchObject({ entries: { length: 400 } });
+  });
+
+  it('is dropped, with the frames behind it, when the connection closes meanwhile', async () => {
+    const { c, tasks } = await setup();
+    c.connection.close();
+    tasks.shift()!();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(c.frames).toEqual([]);
+  });
+});

@@ -18,7 +18,11 @@ import {
   serialize,
 } from '../protocol';
 import { createBackoff } from './backoff';
+import type { NextTask } from './next-task';
 import { buildSocketUrl } from './socket-url';
+
+/** Frames longer than this are read in a task of their own (the gateway's events stay far below it). */
+const LONG_FRAME_CHARS = 128 * 1024;
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'failed';
 
@@ -47,6 +51,8 @@ export interface ConnectionOptions {
   maxDelayMs?: number;
   WebSocket?: unknown;
   win?: Window;
+  /** Waits for a later task, where a long frame is read (absent: every frame is read as it comes). */
+  nextTask?: NextTask;
 }
 
 export interface Connection {
@@ -126,8 +132,33 @@ export function createConnection(opts: ConnectionOptions): Connection {
     );
   });
 
-  socket.addEventListener('message', (event: MessageEvent) => {
-    const result = decode(event.data);
+  /** Frames that came while a long one waits for its own task to be read; undefined while none waits. */
+  let behind: unknown[] | undefined;
+  function receive(data: unknown): void {
+    if (behind) {
+      behind.push(data);
+      return;
+    }
+    if (typeof data !== 'string' || data.length <= LONG_FRAME_CHARS || !opts.nextTask) {
+      handle(data);
+      return;
+    }
+    // Receiving a long frame (a transcript of thousands of messages) costs its task a while already: it is
+    // parsed and decoded in the next one, with the frames after it kept behind it.
+    const queued: unknown[] = [];
+    behind = queued;
+    void opts.nextTask().then(() => {
+      behind = undefined;
+      if (closed) return;
+      handle(data);
+      for (const next of queued) receive(next);
+    });
+  }
+
+  socket.addEventListener('message', (event: MessageEvent) => receive(event.data));
+
+  function handle(data: unknown): void {
+    const result = decode(data);
     if (!result.ok) {
       opts.onReject?.(result.rejection);
       return;
@@ -143,7 +174,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
       return;
     }
     opts.onFrame(frame);
-  });
+  }
 
   socket.addEventListener('close', () => {
     ready = false;
