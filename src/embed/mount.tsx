@@ -126,9 +126,10 @@ export function mountApp({
       />
     );
   }
+  // The socket's handshake (or the first HTTP request) runs while the panel renders, not after it.
+  store.connect();
   render(<Localized />, container);
   void locale.set(options.locale);
-  store.connect();
 
   const controller: WidgetController = {
     open: () => store.setOpen(true),
