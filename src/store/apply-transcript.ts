@@ -87,7 +87,8 @@ async function applyInSlices(
   const { added } = result;
   for (let i = 0; i < added.length; i += SLICE) {
     await nextTask();
-    if (overtaken()) return true;
+    // The screen it was merged into is gone: nothing more of it is reported or counted as shown.
+    if (overtaken()) return false;
     for (const message of added.slice(i, i + SLICE)) emitMessage(ctx.emit, message, current);
   }
   return true;

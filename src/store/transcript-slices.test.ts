@@ -143,6 +143,17 @@ describe('a long transcript, applied over several tasks', () => {
     expect(s.reported().length).toBeLessThan(LONG);
   });
 
+  it('another conversation opened while it is reported: that one is still restored as history', async () => {
+    const s = setup();
+    s.hub.receive({ type: 'conversation_transcript', conversationId: 'c1', entries: entries(LONG) });
+    while (s.texts().length === 0) await s.step();
+    s.store.openConversation('c2');
+    await s.runAll();
+    s.hub.receive({ type: 'conversation_transcript', conversationId: 'c2', entries: entries(3) });
+    expect(s.texts()).toEqual(['Entry 0', 'Entry 1', 'Entry 2']);
+    expect(s.store.state.messages.value.every((m) => m.history)).toBe(true);
+  });
+
   it('another conversation opened meanwhile shows only its own transcript; frames that waited are handled in order', async () => {
     const s = setup();
     s.hub.receive({ type: 'conversation_transcript', conversationId: 'c1', entries: entries(LONG) });
