@@ -27,8 +27,9 @@
  *   restore.{1000,5000}.tail.transcriptApplied  ms from navigation start to the first frame painted after the
  *                                             widget applied the transcript (reconciled with the stored tail)
  *                                             and reported the first message it added; `.transcriptHandling`:
- *                                             ms of the task that received it (a long one is applied over the
- *                                             tasks after it)
+ *                                             ms from the transcript reaching the page to the end of the first
+ *                                             ordinary task queued then (a long transcript's slices, continued
+ *                                             with `scheduler.yield()`, run before it)
  *   restore.{1000,5000}.tail.{longTasks,longestTask}  `longtask` entries of that load that started before the
  *                                             transcript was applied and painted, or within 500 ms after
  *                                             (longest: target 50 ms; the short run reports it without a target)

@@ -12,8 +12,8 @@
  *                 widget reported (a `captivate:message` host event with `history`) the first message it added
  *                 from that transcript: a short one is applied in the task that handed it over, a long one
  *                 over several tasks (keyed, merged, shown, then reported in slices);
- *   transcriptHandledAt  the end of the task that handed it over (a message posted from the listener runs
- *                 after it);
+ *   transcriptHandledAt  when a message posted from the listener ran: after the task that handed it over,
+ *                 and after the slices of a long transcript continued with `scheduler.yield()`;
  *   clickAt       `timeStamp` of the first click (the launcher's);
  *   longTasks     every `longtask` entry [{start, duration}];
  *   statuses      every `captivate:status` event [{state, epoch}] (epoch ms, comparable with Node's clock).

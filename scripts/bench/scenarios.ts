@@ -119,7 +119,10 @@ export interface TailRun {
   beforeTranscript: number;
   /** ms from navigation start to the first frame painted after the widget applied the transcript. */
   transcriptApplied: number;
-  /** ms the page spent in the task that handed the transcript to the widget (decode, reconcile, render). */
+  /**
+   * ms from the transcript reaching the page until a message posted then ran: the task that handed it over,
+   * and the slices of a long transcript continued with `scheduler.yield()` (probes.ts).
+   */
   transcriptHandling: number;
   /**
    * `longtask` entries that started before the transcript was applied and painted, or within
