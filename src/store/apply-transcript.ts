@@ -19,7 +19,7 @@ import { type ReconcileResult, reconcile } from './reconcile';
 import type { ChatSignals } from './state';
 
 /** Entries handled per task. A transcript no longer than this is applied at once. */
-export const SLICE = 1000;
+export const SLICE = 500;
 
 export interface ApplyTranscriptContext {
   state: Pick<ChatSignals, 'conversationId' | 'messages' | 'earlier'>;
