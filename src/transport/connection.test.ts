@@ -148,8 +148,11 @@ describe('a frame too long to read in the task that received it', () => {
     return { c, tasks };
   }
 
-  it('is read in a later task, with the frames after it kept behind it', async () => {
+  it('is parsed in a later task and decoded in the one after, with the frames after it kept behind it', async () => {
     const { c, tasks } = await setup();
+    expect(c.frames).toEqual([]);
+    tasks.shift()!();
+    await until(() => tasks.length === 1);
     expect(c.frames).toEqual([]);
     tasks.shift()!();
     await until(() => c.frames.length === 2);
@@ -160,6 +163,8 @@ describe('a frame too long to read in the task that received it', () => {
   it('is dropped, with the frames behind it, when the connection closes meanwhile', async () => {
     const { c, tasks } = await setup();
     c.connection.close();
+    tasks.shift()!();
+    await until(() => tasks.length === 1);
     tasks.shift()!();
     await new Promise((r) => setTimeout(r, 50));
     expect(c.frames).toEqual([]);

@@ -144,15 +144,26 @@ export function createConnection(opts: ConnectionOptions): Connection {
       return;
     }
     // Receiving a long frame (a transcript of thousands of messages) costs its task a while already: it is
-    // parsed and decoded in the next one, with the frames after it kept behind it.
+    // parsed in the next one and decoded in the one after, with the frames after it kept behind it.
     const queued: unknown[] = [];
     behind = queued;
-    void opts.nextTask().then(() => {
+    void readLater(data, opts.nextTask).then(() => {
       behind = undefined;
-      if (closed) return;
-      handle(data);
-      for (const next of queued) receive(next);
+      if (!closed) for (const next of queued) receive(next);
     });
+  }
+
+  async function readLater(data: string, nextTask: NextTask): Promise<void> {
+    await nextTask();
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      // Not JSON: the decoder says so.
+      json = data;
+    }
+    await nextTask();
+    if (!closed) handle(json);
   }
 
   socket.addEventListener('message', (event: MessageEvent) => receive(event.data));
