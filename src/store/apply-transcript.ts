@@ -3,8 +3,8 @@
  * ones (after reconnects, or to confirm deliveries) add only what is missing and settle the session's outbox.
  *
  * A long transcript (a restore of thousands of messages) is applied over several tasks, so that no task
- * blocks the page for long: its entries are keyed in slices, merged with the screen in one task, shown in the
- * next (one render), and reported to the host in slices. Meanwhile the screen stays as it was, save for what
+ * blocks the page for long: its entries are keyed in slices of a few milliseconds, merged with the screen in
+ * one task, shown in the next (one render), and reported to the host in slices. Meanwhile the screen stays as it was, save for what
  * lands on it (the visitor's messages, a reply still playing): that stays after the merged list. Frames that
  * arrive meanwhile wait behind it (frame-queue.ts). A transcript overtaken (another conversation, a reset)
  * is dropped at the next slice, without touching the screen.
@@ -18,8 +18,12 @@ import { type ChatMessage, createMessage, isVisible, localId, messageText } from
 import { type ReconcileResult, reconcile } from './reconcile';
 import type { ChatSignals } from './state';
 
-/** Entries handled per task. A transcript no longer than this is applied at once. */
+/** A transcript no longer than this is applied at once. */
 export const SLICE = 500;
+/** Work done per task before the next is waited for: far below the 50 ms of a long task, on a slow machine too. */
+const TASK_MS = 8;
+/** Entries handled between two looks at the clock. */
+const CHECK_EVERY = 100;
 
 export interface ApplyTranscriptContext {
   state: Pick<ChatSignals, 'conversationId' | 'messages' | 'earlier'>;
@@ -64,32 +68,36 @@ async function applyInSlices(
   current: string,
   nextTask: NextTask,
 ): Promise<boolean> {
-  const overtaken = () => ctx.stale?.() || ctx.state.conversationId.peek() !== current;
+  let until = 0;
+  /** Waits for the next task once this one has run TASK_MS (or `now`); false when the apply was overtaken. */
+  const pause = async (now: boolean): Promise<boolean> => {
+    if (now || performance.now() > until) {
+      await nextTask();
+      until = performance.now() + TASK_MS;
+    }
+    return !ctx.stale?.() && ctx.state.conversationId.peek() === current;
+  };
+  // The task that brought the transcript has decoded it: keying starts in the next.
   const keys: string[] = [];
   for (const entry of frame.entries) {
-    // The task that brought the transcript has read and decoded it: keying starts in the next.
-    if (keys.length % SLICE === 0) {
-      await nextTask();
-      if (overtaken()) return false;
-    }
+    if (keys.length % CHECK_EVERY === 0 && !(await pause(keys.length === 0))) return false;
     keys.push(contentKey(entry.parts));
   }
   ctx.log.flush();
   const local = ctx.state.messages.peek();
   const result = merge(local, keys);
-  await nextTask();
-  if (overtaken()) return false;
+  if (!(await pause(true))) return false;
   ctx.log.flush();
   const before = new Set(local);
   const since = ctx.state.messages.peek().filter((m) => !before.has(m));
   ctx.log.replace([...result.messages, ...since], result.added, result.leftEarlier);
   ctx.session.settle(result.confirmed, result.missing);
+  // Reported from the task that shows them on, in slices. The screen they were merged into may go
+  // meanwhile: then nothing more of them is reported or counted as shown.
   const { added } = result;
-  for (let i = 0; i < added.length; i += SLICE) {
-    await nextTask();
-    // The screen it was merged into is gone: nothing more of it is reported or counted as shown.
-    if (overtaken()) return false;
-    for (const message of added.slice(i, i + SLICE)) emitMessage(ctx.emit, message, current);
+  for (let i = 0; i < added.length; i++) {
+    if (i % CHECK_EVERY === 0 && !(await pause(false))) return false;
+    emitMessage(ctx.emit, added[i]!, current);
   }
   return true;
 }
