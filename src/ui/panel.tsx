@@ -16,8 +16,8 @@ import { UnsentNotice } from './composer/unsent-notice';
 import { useFileDrop } from './composer/use-file-drop';
 import { useUi } from './context';
 import { trapTab } from './focus-trap';
-import { ConfirmDialog } from './header/confirm-dialog';
 import { Header } from './header/header';
+import { LazyConfirmDialog } from './header/lazy-menu';
 import { StatusBar } from './header/status-bar';
 import { LazyHistoryPanel } from './history/lazy-history';
 import { MessageList } from './log/message-list';
@@ -72,7 +72,7 @@ export function Panel({ open, onClose }: PanelProps) {
         <HumanButton />
         <Composer />
       </div>
-      {confirm && <ConfirmDialog request={confirm} />}
+      {confirm && <LazyConfirmDialog request={confirm} />}
       {drop.active && <DropOverlay />}
     </div>
   );

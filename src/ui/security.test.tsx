@@ -12,6 +12,7 @@ import type { MessagePart, SenderKind } from '../protocol/model';
 import type { ChatStore } from '../store/chat-store';
 import { createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
+import { cardsChunk } from './log/parts/part-cards';
 
 const IMG = 'https://img.example';
 let container: HTMLElement;
@@ -48,7 +49,7 @@ function pick(...files: File[]): void {
 const settle = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
 
 beforeAll(async () => {
-  await markdownRenderer.load();
+  await Promise.all([markdownRenderer.load(), cardsChunk.load()]);
 });
 beforeEach(() => {
   container = document.createElement('div');
