@@ -65,54 +65,34 @@ test('the first open fetches neither the menu nor the cards; the pointer over th
   await expect(menu(w)).toHaveCount(0);
 });
 
-test('the menu opens from the keyboard on its first press while its chunk is still on its way', async ({
-  page,
-  openHost,
-}) => {
-  const chunk = await holdChunk(page, MENU_CHUNK);
-  const w = await openHost(page);
-  await w.openChat();
-  await w.send('hello');
-  await expect(w.log.locator('[data-sender="user"]').last()).toContainText('hello');
-  // Focus on the menu button asks for the chunk, which is held.
-  await menuButton(w).focus();
-  await chunk.firstRequest;
-  await page.keyboard.press('ArrowUp');
-  await expect(menuButton(w)).toHaveAttribute('aria-expanded', 'false');
-  await chunk.release();
-  // Shown as soon as the chunk is here, focus on the last item as ArrowUp asked.
-  await expect(menu(w)).toBeVisible();
-  await expect(menuButton(w)).toHaveAttribute('aria-expanded', 'true');
-  await expect(menu(w).getByRole('menuitem').last()).toBeFocused();
-  await page.keyboard.press('Home');
-  await expect(menu(w).getByRole('menuitem').first()).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(menu(w)).toHaveCount(0);
-  await expect(menuButton(w)).toBeFocused();
-  await expect(w.panel).toBeVisible();
-  // Enter and Space open it at once now, on the first item.
-  for (const key of ['Enter', 'Space']) {
+for (const [key, start] of [
+  ['Enter', 'first'],
+  ['Space', 'first'],
+  ['ArrowDown', 'first'],
+  ['ArrowUp', 'last'],
+] as const) {
+  test(`${key} on the menu button while its chunk is on its way opens the menu on its ${start} item`, async ({
+    page,
+    openHost,
+  }) => {
+    const chunk = await holdChunk(page, MENU_CHUNK);
+    const w = await openHost(page);
+    await w.openChat();
+    // Focus on the button asks for the chunk, which is held until the key was pressed.
+    await menuButton(w).focus();
+    await chunk.firstRequest;
     await page.keyboard.press(key);
-    await expect(menu(w).getByRole('menuitem').first()).toBeFocused();
+    await expect(menuButton(w)).toHaveAttribute('aria-expanded', 'false');
+    await chunk.release();
+    const items = menu(w).getByRole('menuitem');
+    await expect(start === 'first' ? items.first() : items.last()).toBeFocused();
+    await expect(menuButton(w)).toHaveAttribute('aria-expanded', 'true');
     await page.keyboard.press('Escape');
+    await expect(menu(w)).toHaveCount(0);
     await expect(menuButton(w)).toBeFocused();
-  }
-});
-
-test('Enter on a cold menu button opens the menu on its first item once the chunk arrives', async ({
-  page,
-  openHost,
-}) => {
-  const chunk = await holdChunk(page, MENU_CHUNK);
-  const w = await openHost(page);
-  await w.openChat();
-  await menuButton(w).focus();
-  await chunk.firstRequest;
-  await page.keyboard.press('Enter');
-  await chunk.release();
-  await expect(menu(w).getByRole('menuitem').first()).toBeFocused();
-  await expect(menu(w).getByRole('menuitem').first()).toHaveText('Conversations');
-});
+    await expect(w.panel).toBeVisible();
+  });
+}
 
 test('a menu chunk that cannot be fetched leaves the menu closed, and the next press fetches it and opens', async ({
   page,

@@ -94,7 +94,7 @@ export function ConversationMenu({ id, label, start, wrap, onClose }: Conversati
             item.onSelect();
           }}
         >
-          {item.icon && <Icon name={item.icon} class="cc-icon-sm" />}
+          {item.icon && <Icon {...item.icon} class="cc-icon-sm" />}
           <span>{item.label}</span>
         </button>
       ))}
