@@ -129,4 +129,50 @@ test.describe('file attach', { tag: '@every-mode' }, () => {
     await w.panel.dispatchEvent('drop', { dataTransfer });
     await expect(w.panel.getByRole('button', { name: 'Remove table.csv' })).toBeVisible();
   });
+
+  test('file code that could not be fetched is named as a failed upload, and the next pick fetches it', async ({
+    page,
+    openHost,
+    hub,
+  }) => {
+    // The file checks and the uploader are chunks fetched at the first file: each fails once here.
+    const failOnce = async (pattern: string) => {
+      let failed = false;
+      await page.route(pattern, (route) => {
+        if (failed) return route.fallback();
+        failed = true;
+        return route.abort('internetdisconnected');
+      });
+    };
+    await failOnce('**/assets/validate-file-*.js');
+    await failOnce('**/assets/vendor-uploader-*.js');
+    const w = await openHost(page);
+    await w.openChat();
+    const note = {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Order 1234 arrived damaged.'),
+    };
+    const input = w.panel.locator('input[type="file"]');
+    await input.setInputFiles(note);
+    await expect(w.panel.getByRole('alert')).toHaveText('Upload failed for notes.txt. Try again.');
+    await expect(w.panel.getByRole('button', { name: 'Remove notes.txt' })).toHaveCount(0);
+
+    await input.setInputFiles(note);
+    await expect(w.panel.locator('.cc-chip')).toContainText('Upload failed for notes.txt');
+    await w.panel.getByRole('button', { name: 'Remove notes.txt' }).click();
+
+    await input.setInputFiles(note);
+    await w.composer.fill('Here is my note');
+    await expect(w.panel.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+    await w.composer.press('Enter');
+    const conversationId = await storedConversationId(page);
+    await expect
+      .poll(async () =>
+        (await hub.control.frames({ type: 'user_message', conversationId })).some((f) =>
+          JSON.stringify(f.payload).includes('notes.txt'),
+        ),
+      )
+      .toBe(true);
+  });
 });

@@ -14,13 +14,14 @@ import { App, panelCss } from '../ui';
 import { adoptStyles } from '../ui/adopt-styles';
 import { brandColors, parseColor } from '../ui/brand-colors';
 import type { UiMode } from '../ui/context';
-import { createFileLinks, createVendorUploader, type Uploader } from '../upload';
+import type { Uploader } from '../upload';
 import type { ReportError } from './config-fields';
 import { runCommand, type WidgetController } from './controller';
 import { createSession } from './create-session';
 import { createElementAttributes } from './element-attributes';
 import type { LauncherButton } from './launcher';
 import { driveLauncher } from './launcher-state';
+import { lazyFileLinks, lazyVendorUploader } from './lazy-files';
 import { createWidgetLocale } from './widget-locale';
 
 export interface MountArgs {
@@ -72,10 +73,10 @@ export function mountApp({
     options,
     storage,
     session: createSession(options, storage),
-    uploader: uploader ?? createVendorUploader({ url: options.uploadUrl, apiKey: options.apiKey }),
+    uploader: uploader ?? lazyVendorUploader({ url: options.uploadUrl, apiKey: options.apiKey }),
     ...(uploader
       ? {}
-      : { fileLinks: createFileLinks({ uploadUrl: options.uploadUrl, apiKey: options.apiKey }) }),
+      : { fileLinks: lazyFileLinks({ uploadUrl: options.uploadUrl, apiKey: options.apiKey }) }),
     t,
     emit,
   });
@@ -125,9 +126,10 @@ export function mountApp({
       />
     );
   }
+  // The socket's handshake (or the first HTTP request) runs while the panel renders, not after it.
+  store.connect();
   render(<Localized />, container);
   void locale.set(options.locale);
-  store.connect();
 
   const controller: WidgetController = {
     open: () => store.setOpen(true),

@@ -4,7 +4,7 @@
  */
 import { type Signal, signal } from '@preact/signals';
 import type { OutgoingFile } from '../protocol';
-import { type Uploader, validateFile } from '../upload';
+import type { FileCheck, FileLike, FileRules, Uploader } from '../upload';
 
 export interface Attachment {
   id: string;
@@ -32,11 +32,15 @@ export type Rejected = { name: string; size: number; reason: 'too_large' | 'type
 
 let seq = 0;
 
+/** `validateFile` (upload/validate-file.ts), handed in: its chunk is fetched when the first file comes. */
+export type ValidateFile = (file: FileLike, rules: FileRules) => FileCheck;
+
 /** Splits picked files into accepted attachments and rejections, without uploading anything. */
 export function admitFiles(
   files: readonly File[],
   current: number,
   rules: AttachmentRules,
+  validateFile: ValidateFile,
 ): { accepted: Attachment[]; rejected: Rejected[] } {
   const accepted: Attachment[] = [];
   const rejected: Rejected[] = [];

@@ -372,15 +372,16 @@ describe('composer', () => {
     expect($('[data-sender="user"]')!.textContent).toContain('hello');
   });
 
-  it('shows the composer error as an alert and clears it on edit', () => {
+  it('shows the composer error as an alert and clears it on edit', async () => {
     mount({ open: true });
     act(() => store.attachFiles([new File(['x'.repeat(2000)], 'big.pdf', { type: 'text/plain' })]));
+    await act(() => vi.dynamicImportSettled());
     expect($('[role="alert"]')!.textContent).toContain('big.pdf is too large');
     type('a');
     expect($('[role="alert"]')).toBeNull();
   });
 
-  it('attaches picked, pasted and dropped files; chips have a remove button', () => {
+  it('attaches picked, pasted and dropped files; chips have a remove button', async () => {
     mount({ open: true });
     const input = $<HTMLInputElement>('input[type="file"]')!;
     expect(input.accept).toBe('image/*,text/plain');
@@ -392,6 +393,7 @@ describe('composer', () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(attach).toHaveBeenLastCalledWith([file]);
+    await act(() => vi.dynamicImportSettled()); // the checks' chunk
     expect(button('Remove notes.txt')).toBeDefined();
     expect($('progress')).not.toBeNull();
     // Uploading: nothing can be sent yet.

@@ -38,7 +38,12 @@ export function Panel({ open, onClose }: PanelProps) {
   const confirm = confirmSignal.value;
   const title = options.title?.trim() || t('headerTitle');
   const drop = useFileDrop(
-    options.attachments ? (files) => store.attachFiles(withCleanNames(files)) : undefined,
+    options.attachments
+      ? {
+          prepare: () => store.prepareAttachments(),
+          attach: (files) => store.attachFiles(withCleanNames(files)),
+        }
+      : undefined,
   );
   const fullScreen = useFullScreen(mode === 'launcher' && open);
   const viewport = useVisualViewport(fullScreen);

@@ -38,12 +38,14 @@ function say(id: string, sender: SenderKind, parts: MessagePart[], avatar?: stri
   });
 }
 
-function pick(...files: File[]): void {
+/** Picks files and waits for the checks' chunk to admit them. */
+async function pick(...files: File[]): Promise<void> {
   const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
   act(() => {
     Object.defineProperty(input, 'files', { value: files, configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
+  await act(() => vi.dynamicImportSettled());
 }
 
 const settle = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
@@ -86,7 +88,7 @@ describe('images the hub names', () => {
     act(() => {
       store.state.agent.value = { phase: 'joined', name: 'Dana', avatar: `${IMG}/dana-header.png` };
     });
-    pick(new File(['png'], 'mine.png', { type: 'image/png' }));
+    await pick(new File(['png'], 'mine.png', { type: 'image/png' }));
     await settle();
 
     const images = Array.from(container.querySelectorAll('img'));
@@ -110,18 +112,18 @@ describe('images the hub names', () => {
 });
 
 describe('file names', () => {
-  it('refuses a right-to-left-override name as what it is, and names it in its real order', () => {
+  it('refuses a right-to-left-override name as what it is, and names it in its real order', async () => {
     mount();
-    pick(new File(['MZ'], 'invoice\u202Efdp.exe', { type: 'application/pdf' }));
+    await pick(new File(['MZ'], 'invoice\u202Efdp.exe', { type: 'application/pdf' }));
     const alert = container.querySelector('[role="alert"]')?.textContent ?? '';
     expect(alert).toBe('invoicefdp.exe is not a supported file type.');
     expect(store.state.attachments.value).toEqual([]);
   });
 
-  it('shows and uploads a picked file under its name without invisible characters', () => {
+  it('shows and uploads a picked file under its name without invisible characters', async () => {
     mount();
     const picked = new File(['hi'], '\u200Fre\u200Bport\u2066.pdf', { type: 'application/pdf' });
-    pick(picked);
+    await pick(picked);
     const [attachment] = store.state.attachments.value;
     expect(attachment?.file.name).toBe('report.pdf');
     expect(attachment?.file.size).toBe(picked.size);

@@ -53,7 +53,10 @@ export function Composer() {
               class="cc-icon-button cc-attach"
               aria-label={t('attachFile')}
               title={t('attachFile')}
-              onClick={() => fileRef.current?.click()}
+              onClick={() => {
+                store.prepareAttachments();
+                fileRef.current?.click();
+              }}
             >
               <Icon name="attach" />
             </button>

@@ -17,10 +17,16 @@ export interface FileDrop {
   handlers: Partial<Record<'onDragEnter' | 'onDragOver' | 'onDragLeave' | 'onDrop', DragHandler>>;
 }
 
-export function useFileDrop(onFiles: ((files: File[]) => void) | undefined): FileDrop {
+export interface DropTarget {
+  /** A drag carrying files came in: the files may follow. */
+  prepare(): void;
+  attach(files: File[]): void;
+}
+
+export function useFileDrop(target: DropTarget | undefined): FileDrop {
   const [active, setActive] = useState(false);
   const depth = useRef(0);
-  if (!onFiles) return { active: false, handlers: {} };
+  if (!target) return { active: false, handlers: {} };
   const reset = () => {
     depth.current = 0;
     setActive(false);
@@ -31,6 +37,7 @@ export function useFileDrop(onFiles: ((files: File[]) => void) | undefined): Fil
       onDragEnter(event) {
         if (!carriesFiles(event)) return;
         event.preventDefault();
+        if (depth.current === 0) target.prepare();
         depth.current += 1;
         setActive(true);
       },
@@ -49,7 +56,7 @@ export function useFileDrop(onFiles: ((files: File[]) => void) | undefined): Fil
         event.preventDefault();
         reset();
         const files = Array.from(event.dataTransfer?.files ?? []);
-        if (files.length) onFiles(files);
+        if (files.length) target.attach(files);
       },
     },
   };
