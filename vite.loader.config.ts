@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { loaderIntegrity } from './scripts/loader-integrity.ts';
 import { thirdPartyNotices } from './scripts/third-party-notices.ts';
-import { shared } from './vite.config.ts';
+import { minifier, shared } from './vite.config.ts';
 
 interface ManifestChunk {
   file: string;
@@ -46,6 +46,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2020',
+    ...minifier,
     // Browsers with logical properties (`inset-inline-end` places the launcher in right-to-left widgets);
     // an older CSS target would rewrite them into physical rules keyed on :lang(), which is not `dir`.
     cssTarget: ['chrome89', 'edge89', 'firefox66', 'safari14.1'],
