@@ -13,6 +13,7 @@ import type { MessagePart, SenderKind } from '../protocol/model';
 import type { ChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage, type DeliveryState } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
+import { chipsChunk } from './composer/attachment-chips';
 import { menuChunk } from './header/lazy-menu';
 import { cardsChunk } from './log/parts/part-cards';
 
@@ -76,7 +77,7 @@ function key(el: Element, init: KeyboardEventInit) {
 let markdown: MarkdownRenderer;
 beforeAll(async () => {
   markdown = await markdownRenderer.load();
-  await Promise.all([htmlRenderer.load(), menuChunk.load(), cardsChunk.load()]);
+  await Promise.all([htmlRenderer.load(), menuChunk.load(), cardsChunk.load(), chipsChunk.load()]);
 });
 
 beforeEach(() => {

@@ -8,6 +8,7 @@
  * confirmation shows as a dialog over everything.
  */
 
+import { prepareAttachments } from './composer/attachment-chips';
 import { withCleanNames } from './composer/clean-files';
 import { Composer } from './composer/composer';
 import { DropOverlay } from './composer/drop-overlay';
@@ -40,7 +41,7 @@ export function Panel({ open, onClose }: PanelProps) {
   const drop = useFileDrop(
     options.attachments
       ? {
-          prepare: () => store.prepareAttachments(),
+          prepare: () => prepareAttachments(store),
           attach: (files) => store.attachFiles(withCleanNames(files)),
         }
       : undefined,
