@@ -6,6 +6,7 @@
  * forgotten, so the next want fetches again.
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
+import { loadOnce } from '../lazy/load-once';
 
 export interface LazyChunk<M> {
   /** The chunk's module once it has arrived, else undefined. */
@@ -17,20 +18,12 @@ export interface LazyChunk<M> {
 
 export function createLazyChunk<M>(importer: () => Promise<M>): LazyChunk<M> {
   const current = signal<M | undefined>(undefined);
-  let loading: Promise<M> | undefined;
-  const load = (): Promise<M> => {
-    loading ??= importer().then(
-      (module) => {
-        current.value = module;
-        return module;
-      },
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    );
-    return loading;
-  };
+  const load = loadOnce(() =>
+    importer().then((module) => {
+      current.value = module;
+      return module;
+    }),
+  );
   return {
     current,
     load,
