@@ -43,6 +43,14 @@ export default defineConfig({
     rolldownOptions: {
       input: { app: 'src/embed/app-entry.ts', embed: 'embed.html' },
       preserveEntrySignatures: 'exports-only',
+      output: {
+        // One application chunk: what the app entry and the iframe page share, with everything it imports
+        // statically. Without this group Rolldown moves modules that three or more lazily loaded chunks share
+        // with it (preact, url-policy) into extra chunks that every open then fetches (rolldown/rolldown#10731).
+        codeSplitting: {
+          groups: [{ name: 'mount', test: /[\\/]src[\\/]embed[\\/](mount\.tsx|config\.ts)$/ }],
+        },
+      },
     },
   },
 });

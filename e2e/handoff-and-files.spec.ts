@@ -130,12 +130,12 @@ test.describe('file attach', { tag: '@every-mode' }, () => {
     await expect(w.panel.getByRole('button', { name: 'Remove table.csv' })).toBeVisible();
   });
 
-  test('file code that could not be fetched is named as a failed upload, and the next pick fetches it', async ({
+  test('file code that could not be fetched fails the upload or hides the chips, and the next file fetches it again', async ({
     page,
     openHost,
     hub,
   }) => {
-    // The file checks and the uploader are chunks fetched at the first file: each fails once here.
+    // The file checks, the uploader and the chips are chunks fetched at the first file: each fails once here.
     const failOnce = async (pattern: string) => {
       let failed = false;
       await page.route(pattern, (route) => {
@@ -146,6 +146,7 @@ test.describe('file attach', { tag: '@every-mode' }, () => {
     };
     await failOnce('**/assets/validate-file-*.js');
     await failOnce('**/assets/vendor-uploader-*.js');
+    await failOnce('**/assets/chip-list-*.js');
     const w = await openHost(page);
     await w.openChat();
     const note = {
@@ -158,8 +159,16 @@ test.describe('file attach', { tag: '@every-mode' }, () => {
     await expect(w.panel.getByRole('alert')).toHaveText('Upload failed for notes.txt. Try again.');
     await expect(w.panel.getByRole('button', { name: 'Remove notes.txt' })).toHaveCount(0);
 
+    // The upload fails, and so does the fetch of the chips: the next file brings them.
+    const chipsFailed = page.waitForEvent('requestfailed', (request) =>
+      request.url().includes('/chip-list-'),
+    );
     await input.setInputFiles(note);
-    await expect(w.panel.locator('.cc-chip')).toContainText('Upload failed for notes.txt');
+    await chipsFailed;
+    await expect(w.panel.locator('.cc-chip')).toHaveCount(0);
+    await input.setInputFiles({ ...note, name: 'notes-2.txt' });
+    await expect(w.panel.locator('.cc-chip').first()).toContainText('Upload failed for notes.txt');
+    await w.panel.getByRole('button', { name: 'Remove notes-2.txt' }).click();
     await w.panel.getByRole('button', { name: 'Remove notes.txt' }).click();
 
     await input.setInputFiles(note);

@@ -226,5 +226,5 @@ test('the history view, whose styles come with its chunk, is styled and follows 
   const sheets = await page.evaluate(
     () => document.querySelector('captivate-chat')!.shadowRoot!.adoptedStyleSheets.length,
   );
-  expect(sheets).toBe(3); // the loader's, the panel's, the history view's
+  expect(sheets).toBe(4); // the loader's, the panel's, the menu's, the history view's
 });

@@ -4,7 +4,7 @@
  * is imported on intent, as the script tag does, so the host's bundler puts it in a chunk of its own.
  */
 import { defineChatElement } from './embed/element';
-import { loadOnce } from './embed/load-once';
+import { loadOnce } from './lazy/load-once';
 
 export type { CaptivateChatElement } from './index';
 

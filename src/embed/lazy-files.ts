@@ -3,8 +3,9 @@
  * an old file's link has expired. Most conversations do neither, so that code stays out of the bytes every
  * open widget loads (the size budget). A chunk that failed to arrive (offline) is asked for again next time.
  */
+
+import { loadOnce } from '../lazy/load-once';
 import type { FileLinks, FileLinksOptions, Uploader, VendorUploaderOptions } from '../upload';
-import { loadOnce } from './load-once';
 
 export function lazyVendorUploader(opts: VendorUploaderOptions): Uploader {
   const load = loadOnce(() => import('../upload/vendor-uploader'));

@@ -3,8 +3,9 @@
  * by the loader build and resolved against this script's own URL, so the widget works from any CDN path.
  * It starts the script tag's widget (when the tag has `data-api-key`) and defines `<captivate-chat>`.
  */
+
+import { loadOnce } from '../lazy/load-once';
 import { defineChatElement } from './element';
-import { loadOnce } from './load-once';
 import { type AppModule, boot, findScript } from './loader';
 
 const script = findScript(document);

@@ -6,6 +6,7 @@
  * free, so a visitor who never sees markup never downloads a parser.
  */
 import { h } from 'preact';
+import { loadOnce } from '../lazy/load-once';
 import { createRenderCache } from './render-cache';
 import type { HtmlRenderer } from './render-html';
 import type { MarkdownRenderer } from './render-markdown';
@@ -28,23 +29,14 @@ export interface LazyRenderer<R> {
 
 function lazy<R>(importer: () => Promise<R>): LazyRenderer<R> {
   let loaded: R | undefined;
-  let loading: Promise<R> | undefined;
-  return {
-    current: () => loaded,
-    load() {
-      loading ??= importer().then(
-        (renderer) => {
-          loaded = renderer;
-          return renderer;
-        },
-        (error: unknown) => {
-          loading = undefined; // A failed chunk fetch (offline) is retried by the next message that needs it.
-          throw error;
-        },
-      );
-      return loading;
-    },
-  };
+  // A failed chunk fetch (offline) is retried by the next message that needs it.
+  const load = loadOnce(() =>
+    importer().then((renderer) => {
+      loaded = renderer;
+      return renderer;
+    }),
+  );
+  return { current: () => loaded, load };
 }
 
 export const markdownRenderer: LazyRenderer<MarkdownRenderer> = lazy(() =>

@@ -13,6 +13,9 @@ import type { MessagePart, SenderKind } from '../protocol/model';
 import type { ChatStore } from '../store/chat-store';
 import { type ChatMessage, createMessage, type DeliveryState } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
+import { chipsChunk } from './composer/attachment-chips';
+import { menuChunk } from './header/lazy-menu';
+import { cardsChunk } from './log/parts/part-cards';
 
 const baseOptions: ChatOptions = {
   ...DEFAULTS,
@@ -70,11 +73,11 @@ function key(el: Element, init: KeyboardEventInit) {
   return event;
 }
 
-// The rich-text chunks are fetched on demand in the browser; here they are loaded once, up front.
+// The rich-text, menu and cards chunks are fetched on demand in the browser; here they are loaded up front.
 let markdown: MarkdownRenderer;
 beforeAll(async () => {
   markdown = await markdownRenderer.load();
-  await htmlRenderer.load();
+  await Promise.all([htmlRenderer.load(), menuChunk.load(), cardsChunk.load(), chipsChunk.load()]);
 });
 
 beforeEach(() => {

@@ -1,4 +1,7 @@
-/** Inline SVG icons (elements, not CSS `url(data:…)`: a host CSP with `img-src` limits would block those). */
+/**
+ * Inline SVG icons (elements, not CSS `url(data:…)`: a host CSP with `img-src` limits would block those).
+ * The icons only a lazily loaded part draws come with its chunk as paths (header/menu-icons.ts).
+ */
 const PATHS = {
   close:
     'M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z',
@@ -17,10 +20,6 @@ const PATHS = {
   retry:
     'M17.65 6.35A7.96 7.96 0 0 0 12 4a8 8 0 1 0 7.73 10h-2.08A6 6 0 1 1 12 6c1.66 0 3.14.69 4.22 1.78L13 11h7V4l-2.35 2.35z',
   check: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
-  plus: 'M19 13h-6v6h-2v-6H5v-2h6V5h2v6h6v2z',
-  history:
-    'M13 3a9 9 0 0 0-9 9H1l3.89 3.89.07.14L9 12H6a7 7 0 1 1 2.05 4.95l-1.42 1.42A9 9 0 1 0 13 3zm-1 5v5l4.28 2.54.72-1.21-3.5-2.08V8H12z',
-  download: 'M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z',
   trash: 'M6 19a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z',
   back: 'M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20v-2z',
 } as const;
@@ -30,11 +29,18 @@ export type IconName = keyof typeof PATHS;
 /** Icons that point along the line of text: mirrored in a right-to-left widget (send, back, open outward). */
 const DIRECTIONAL: ReadonlySet<IconName> = new Set(['send', 'back', 'external']);
 
-export function Icon({ name, class: className }: { name: IconName; class?: string }) {
-  const classes = ['cc-icon', DIRECTIONAL.has(name) && 'cc-flip-rtl', className].filter(Boolean).join(' ');
+/** One of the icons above by name, or an icon's SVG path data (24 × 24, never mirrored). */
+export type IconProps = ({ name: IconName; path?: never } | { name?: never; path: string }) & {
+  class?: string;
+};
+
+export function Icon({ name, path, class: className }: IconProps) {
+  const classes = ['cc-icon', name && DIRECTIONAL.has(name) && 'cc-flip-rtl', className]
+    .filter(Boolean)
+    .join(' ');
   return (
     <svg class={classes} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={PATHS[name]} fill="currentColor" />
+      <path d={name ? PATHS[name] : path} fill="currentColor" />
     </svg>
   );
 }

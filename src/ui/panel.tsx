@@ -8,6 +8,7 @@
  * confirmation shows as a dialog over everything.
  */
 
+import { prepareAttachments } from './composer/attachment-chips';
 import { withCleanNames } from './composer/clean-files';
 import { Composer } from './composer/composer';
 import { DropOverlay } from './composer/drop-overlay';
@@ -16,8 +17,8 @@ import { UnsentNotice } from './composer/unsent-notice';
 import { useFileDrop } from './composer/use-file-drop';
 import { useUi } from './context';
 import { trapTab } from './focus-trap';
-import { ConfirmDialog } from './header/confirm-dialog';
 import { Header } from './header/header';
+import { LazyConfirmDialog } from './header/lazy-menu';
 import { StatusBar } from './header/status-bar';
 import { LazyHistoryPanel } from './history/lazy-history';
 import { MessageList } from './log/message-list';
@@ -40,7 +41,7 @@ export function Panel({ open, onClose }: PanelProps) {
   const drop = useFileDrop(
     options.attachments
       ? {
-          prepare: () => store.prepareAttachments(),
+          prepare: () => prepareAttachments(store),
           attach: (files) => store.attachFiles(withCleanNames(files)),
         }
       : undefined,
@@ -77,7 +78,7 @@ export function Panel({ open, onClose }: PanelProps) {
         <HumanButton />
         <Composer />
       </div>
-      {confirm && <ConfirmDialog request={confirm} />}
+      {confirm && <LazyConfirmDialog request={confirm} />}
       {drop.active && <DropOverlay />}
     </div>
   );

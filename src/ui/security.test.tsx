@@ -12,6 +12,8 @@ import type { MessagePart, SenderKind } from '../protocol/model';
 import type { ChatStore } from '../store/chat-store';
 import { createMessage } from '../store/messages';
 import { type ChatOptions, DEFAULTS } from '../store/options';
+import { chipsChunk } from './composer/attachment-chips';
+import { cardsChunk } from './log/parts/part-cards';
 
 const IMG = 'https://img.example';
 let container: HTMLElement;
@@ -50,7 +52,7 @@ async function pick(...files: File[]): Promise<void> {
 const settle = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
 
 beforeAll(async () => {
-  await markdownRenderer.load();
+  await Promise.all([markdownRenderer.load(), cardsChunk.load(), chipsChunk.load()]);
 });
 beforeEach(() => {
   container = document.createElement('div');

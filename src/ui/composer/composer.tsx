@@ -6,7 +6,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { useUi } from '../context';
 import { Icon } from '../icon';
-import { AttachmentChips } from './attachment-chips';
+import { AttachmentChips, prepareAttachments } from './attachment-chips';
 import { withCleanNames } from './clean-files';
 import { useAutosize } from './use-autosize';
 
@@ -54,7 +54,7 @@ export function Composer() {
               aria-label={t('attachFile')}
               title={t('attachFile')}
               onClick={() => {
-                store.prepareAttachments();
+                prepareAttachments(store);
                 fileRef.current?.click();
               }}
             >

@@ -4,8 +4,10 @@
  * Cancel, the safe choice; Tab cycles between the two buttons; Escape cancels.
  * Afterwards focus goes where the request says, by default back to the conversation menu button.
  */
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
+import { adoptPartStyles } from '../adopt-styles';
 import { type ConfirmRequest, useUi } from '../context';
+import menuCss from './menu.css?inline';
 
 export function ConfirmDialog({ request }: { request: ConfirmRequest }) {
   const ui = useUi();
@@ -14,6 +16,8 @@ export function ConfirmDialog({ request }: { request: ConfirmRequest }) {
   const messageId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+
+  useLayoutEffect(() => adoptPartStyles(cancelRef.current, menuCss), []);
 
   useEffect(() => {
     cancelRef.current?.focus();

@@ -2,19 +2,16 @@
  * The panel header: avatar, title, subtitle (the agent's name once one joined), the conversation menu and,
  * in launcher mode, the close button.
  */
-import { useCallback } from 'preact/hooks';
 import { useUi } from '../context';
 import { Icon } from '../icon';
 import { Avatar } from '../log/avatar';
 import { HeaderMenu } from './header-menu';
-import { conversationMenuItems } from './menu-items';
 
 export function Header({ title, onClose }: { title: string; onClose?: (() => void) | undefined }) {
   const ui = useUi();
   const { store, t, options } = ui;
   const agent = store.state.agent.value;
   const joined = agent.phase === 'joined';
-  const items = useCallback(() => conversationMenuItems(ui), [ui]);
   return (
     <header class="cc-header" part="header">
       {joined ? (
@@ -33,7 +30,7 @@ export function Header({ title, onClose }: { title: string; onClose?: (() => voi
         </p>
       </div>
       <div class="cc-header-actions">
-        <HeaderMenu label={t('conversationMenu')} items={items} buttonRef={ui.menuButtonRef} />
+        <HeaderMenu label={t('conversationMenu')} buttonRef={ui.menuButtonRef} />
         {onClose && (
           <button
             type="button"

@@ -8,11 +8,12 @@ import { transcriptFileName, transcriptText } from '../../store/transcript-text'
 import type { UiContextValue } from '../context';
 import type { IconName } from '../icon';
 import { downloadTextFile } from '../log/parts/download-file';
+import { MENU_ICONS } from './menu-icons';
 
 export interface MenuItem {
   id: string;
   label: string;
-  icon?: IconName;
+  icon?: { name: IconName } | { path: string };
   onSelect(): void;
 }
 
@@ -23,13 +24,13 @@ export function conversationMenuItems(ui: UiContextValue): MenuItem[] {
     {
       id: 'conversations',
       label: t('conversations'),
-      icon: 'history',
+      icon: { path: MENU_ICONS.history },
       onSelect: () => ui.showView('history'),
     },
     {
       id: 'new-conversation',
       label: t('newConversation'),
-      icon: 'plus',
+      icon: { path: MENU_ICONS.plus },
       onSelect() {
         store.newConversation();
         ui.showView('chat', focusComposer);
@@ -40,7 +41,7 @@ export function conversationMenuItems(ui: UiContextValue): MenuItem[] {
     items.push({
       id: 'download-transcript',
       label: t('downloadTranscript'),
-      icon: 'download',
+      icon: { path: MENU_ICONS.download },
       onSelect() {
         const near = ui.menuButtonRef.current?.parentElement;
         const text = transcriptText(messages.value, t);
@@ -52,7 +53,7 @@ export function conversationMenuItems(ui: UiContextValue): MenuItem[] {
     items.push({
       id: 'delete-conversation',
       label: t('deleteConversation'),
-      icon: 'trash',
+      icon: { name: 'trash' },
       onSelect() {
         ui.confirm.value = {
           title: t('deleteConversation'),
@@ -68,7 +69,7 @@ export function conversationMenuItems(ui: UiContextValue): MenuItem[] {
     items.push({
       id: 'delete-all',
       label: t('deleteAllConversations'),
-      icon: 'trash',
+      icon: { name: 'trash' },
       onSelect() {
         ui.confirm.value = {
           title: t('deleteAllConversations'),

@@ -8,10 +8,11 @@ import { createI18n } from '../../i18n';
 import type { ChatStore } from '../../store/chat-store';
 import { createMessage } from '../../store/messages';
 import { type ChatOptions, DEFAULTS } from '../../store/options';
+import { menuChunk } from '../header/lazy-menu';
 import { preloadHistoryPanel } from './lazy-history';
 
-// The view is a chunk fetched on first use in the browser; here it is loaded once, up front.
-beforeAll(preloadHistoryPanel);
+// The view and the menu are chunks fetched on first use in the browser; here they are loaded once, up front.
+beforeAll(() => Promise.all([preloadHistoryPanel(), menuChunk.load()]));
 
 const i18n = createI18n();
 

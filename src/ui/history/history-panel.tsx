@@ -8,22 +8,11 @@
  * Escape.
  */
 import { useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
-import { adoptStyles } from '../adopt-styles';
+import { adoptPartStyles } from '../adopt-styles';
 import { useUi } from '../context';
 import { Icon } from '../icon';
 import historyCss from './history.css?inline';
 import { HistoryItem } from './history-item';
-
-const styled = new WeakSet<Node>();
-
-/** Adds the view's stylesheet to the shadow root it renders in, once, before the first paint. */
-function adoptHistoryStyles(element: Element | null): void {
-  const root = element?.getRootNode();
-  if (!(root instanceof ShadowRoot) || styled.has(root)) return;
-  styled.add(root);
-  // Where the panel's styles went in as a <style> (no constructable stylesheets), its nonce is the page's.
-  adoptStyles(root, historyCss, root.querySelector('style')?.nonce || undefined);
-}
 
 export function HistoryPanel() {
   const ui = useUi();
@@ -37,7 +26,7 @@ export function HistoryPanel() {
   const listRef = useRef<HTMLUListElement>(null);
   const focusFrom = useRef<number | undefined>(undefined);
 
-  useLayoutEffect(() => adoptHistoryStyles(headingRef.current), []);
+  useLayoutEffect(() => adoptPartStyles(headingRef.current, historyCss), []);
 
   useEffect(() => {
     history.refresh();

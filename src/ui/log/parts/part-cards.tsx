@@ -1,18 +1,25 @@
 /**
- * A horizontally scrolling carousel of cards with scroll snapping. The list itself is focusable so it can
- * be scrolled with the arrow keys even when no card has a link (axe: scrollable-region-focusable).
+ * A cards part. The carousel (log/cards/) is a chunk of its own, fetched when the first cards part renders;
+ * until it arrives an empty box of about a card's height holds the place, so the rows around it hardly move
+ * (the window's ResizeObserver keeps the log pinned to its end when the height changes). If the chunk cannot
+ * be fetched (offline), the box stays and the chunk is fetched again by the next cards part or when the
+ * connection comes back; every waiting part then shows its cards.
  */
+import { useEffect } from 'preact/hooks';
 import type { Card } from '../../../protocol/model';
-import { CardItem } from './card-item';
+import { useUi } from '../../context';
+import { createLazyChunk } from '../../lazy-chunk';
+
+export const cardsChunk = createLazyChunk(() => import('../cards/card-carousel'));
 
 export function PartCards({ cards }: { cards: Card[] }) {
-  if (!cards.length) return null;
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-    <ul class="cc-cards" tabIndex={0} data-single={cards.length === 1 ? '' : undefined}>
-      {cards.map((card, i) => (
-        <CardItem key={i} card={card} />
-      ))}
-    </ul>
-  );
+  const connection = useUi().store.state.connection.value.state;
+  const chunk = cardsChunk.current.value;
+  const wanted = cards.length > 0;
+  useEffect(() => {
+    if (wanted) cardsChunk.want();
+  }, [wanted, connection]);
+  if (!wanted) return null;
+  if (chunk) return <chunk.CardCarousel cards={cards} />;
+  return <div class="cc-cards-pending" data-image={cards.some((card) => card.imageUrl) ? '' : undefined} />;
 }

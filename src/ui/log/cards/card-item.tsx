@@ -3,7 +3,7 @@
 import { safeImageUrl, safeUrl } from '../../../markdown/url-policy';
 import type { Card } from '../../../protocol/model';
 import { useUi } from '../../context';
-import { SafeLink } from './safe-link';
+import { SafeLink } from '../parts/safe-link';
 
 export function CardItem({ card }: { card: Card }) {
   const { t } = useUi();
