@@ -4,10 +4,10 @@
  *
  * A long transcript (a restore of thousands of messages) is applied over several tasks, so that no task
  * blocks the page for long: its entries are keyed in slices of a few milliseconds, merged with the screen in
- * one task, shown in the next (one render), and reported to the host in slices. Meanwhile the screen stays as it was, save for what
- * lands on it (the visitor's messages, a reply still playing): that stays after the merged list. Frames that
- * arrive meanwhile wait behind it (frame-queue.ts). A transcript overtaken (another conversation, a reset)
- * is dropped at the next slice, without touching the screen.
+ * one task, shown in the next (one render), and reported to the host in slices. Meanwhile the screen stays
+ * as it was, save for what lands on it (the visitor's messages, a reply still playing): that stays after the
+ * merged list. Frames that arrive meanwhile wait behind it (frame-queue.ts). A transcript overtaken (another
+ * conversation, a reset) is dropped at the next slice, without touching the screen.
  */
 import type { InboundFrame } from '../protocol';
 import type { NextTask, Session } from '../session';
