@@ -8,9 +8,10 @@ import type { ChatOptions } from './options';
 import { testStore } from './test-store';
 
 function setup(overrides: Partial<ChatOptions> = {}, storage = createSafeStorage('none')) {
-  const { store, hub, events } = testStore({ options: overrides, storage });
+  const { store, hub, events, tabNote } = testStore({ options: overrides, storage });
   return {
     store,
+    tabNote,
     sent: hub.sent,
     events,
     types: hub.types,
@@ -478,6 +479,35 @@ describe('delivery across drops and reloads', () => {
 });
 
 describe('reset(): a logout', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('heard from another tab, drops the tail this tab stored after that tab cleared storage', () => {
+    vi.useFakeTimers();
+    const storage = createSafeStorage('local', { win: fakeWindow(new FakeStorage(), new FakeStorage()) });
+    const s = setup({ start: 'user-first' }, storage);
+    s.becomeReady();
+    s.store.sendText('hello');
+    s.receive({ type: 'conversation_start_success', conversationId: 'c-a' });
+    s.receive({
+      type: 'bot_message',
+      conversationId: 'c-a',
+      messageId: 'b1',
+      parts: [{ kind: 'text', text: 'hi' }],
+    });
+    // The other tab logs out and clears storage; this tab's tail is written before it hears of it.
+    for (const key of storage.keys()) storage.remove(key);
+    vi.advanceTimersByTime(1000);
+    const tail = storage.get(
+      'tail',
+      (v): v is { conversationId: string } => typeof v === 'object' && v !== null,
+    );
+    expect(tail?.conversationId).toBe('c-a');
+
+    s.tabNote({ t: 'reset' });
+    expect(s.store.state.conversationId.value).toBeUndefined();
+    expect(storage.keys()).not.toContain('tail');
+  });
+
   it('forgets the conversation, the anonymous id, the identity and what was queued; the next start is afresh', () => {
     const win = fakeWindow(new FakeStorage(), new FakeStorage());
     const storage = createSafeStorage('local', { win });

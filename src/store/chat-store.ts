@@ -126,7 +126,10 @@ export function createChatStore(deps: StoreDeps) {
    * unread count and who the visitor is all go; the next conversation starts afresh.
    */
   function forgetVisitor(): void {
+    const forgotten = state.conversationId.peek();
     switchConversation(undefined);
+    // Another tab's logout clears storage before this tab hears of it: a tail this tab wrote in between goes.
+    if (forgotten) forgetTail(storage, forgotten);
     batch(() => {
       conversation.forgetVisitor();
       history.clear();

@@ -4,7 +4,7 @@
  * the widget.
  */
 import { createI18n } from '../i18n';
-import type { NextTask } from '../session';
+import type { NextTask, SessionListener, TabNote } from '../session';
 import { createHubSession } from '../session';
 import { fakeConnection } from '../session/test-connection';
 import { createSafeStorage, type SafeStorage } from '../storage';
@@ -33,10 +33,18 @@ export function testStore({
   const events: Array<{ name: HostEventName; detail: unknown }> = [];
   const hub = fakeConnection();
   const options = { ...DEFAULTS, apiKey: 'k', ...overrides };
+  const session = createHubSession({ options, storage, connect: hub.connect, now: () => 1000 });
+  let listener: SessionListener | undefined;
   const store = createChatStore({
     options,
     storage,
-    session: createHubSession({ options, storage, connect: hub.connect, now: () => 1000 }),
+    session: {
+      ...session,
+      open(l) {
+        listener = l;
+        session.open(l);
+      },
+    },
     uploader: async () => ({ filename: 'f', type: 'text/plain', url: 'https://x/f' }),
     t: createI18n().t,
     emit: emit ?? ((name, detail) => void events.push({ name, detail })),
@@ -45,5 +53,7 @@ export function testStore({
     nextTask,
   });
   store.connect();
-  return { store, hub, events };
+  /** Plays a note from another tab's store (a tab session would hand it on). */
+  const tabNote = (note: TabNote) => listener?.note?.(note);
+  return { store, hub, events, tabNote };
 }
