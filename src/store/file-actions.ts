@@ -7,6 +7,7 @@
  * or files are dragged over the panel.
  */
 import { formatBytes } from '../i18n';
+import { loadOnce } from '../lazy/load-once';
 import type { FileLinks, Uploader } from '../upload';
 import { admitFiles, releaseAttachment, uploadAttachment, type ValidateFile } from './attachments';
 import type { ChatOptions } from './options';
@@ -30,7 +31,7 @@ export interface FileActionsContext {
   ensureConversation(): void;
 }
 
-const loadFileChecks = () => import('../upload/validate-file');
+const loadFileChecks = loadOnce(() => import('../upload/validate-file'));
 
 export function createFileActions(ctx: FileActionsContext) {
   const { state, options, t, uploader, ensureConversation } = ctx;
