@@ -160,6 +160,37 @@ describe('a frame too long to read in the task that received it', () => {
     expect(c.frames[0]).toMatchObject({ entries: { length: 400 } });
   });
 
+  it('holds nothing back when its handler throws: the frames behind it still go on', async () => {
+    const hub = await startHub();
+    const tasks: Array<() => void> = [];
+    const seen: string[] = [];
+    const c = connect(hub.url, {
+      nextTask: () => new Promise<void>((resolve) => tasks.push(resolve)),
+      onFrame: (frame) => {
+        seen.push(frame.type);
+        if (frame.type === 'conversation_transcript') throw new Error('a listener bug');
+      },
+    });
+    await until(() => c.ready() === 1);
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      hub.control.push(null, transcript(400));
+      hub.control.push(null, bot);
+      await until(() => tasks.length === 1);
+      tasks.shift()!();
+      await until(() => tasks.length === 1);
+      tasks.shift()!();
+      await until(() => seen.length === 2);
+      expect(seen).toEqual(['conversation_transcript', 'bot_message']);
+      await until(() => failures.length === 1);
+      expect(String(failures[0])).toContain('a listener bug');
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
   it('is dropped, with the frames behind it, when the connection closes meanwhile', async () => {
     const { c, tasks } = await setup();
     c.connection.close();

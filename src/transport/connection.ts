@@ -147,7 +147,9 @@ export function createConnection(opts: ConnectionOptions): Connection {
     // parsed in the next one and decoded in the one after, with the frames after it kept behind it.
     const queued: unknown[] = [];
     behind = queued;
-    void readLater(data, opts.nextTask).then(() => {
+    // `finally`: a handler that threw on the long frame is reported as any listener error is, and the frames
+    // behind it still go on.
+    void readLater(data, opts.nextTask).finally(() => {
       behind = undefined;
       if (!closed) for (const next of queued) receive(next);
     });
