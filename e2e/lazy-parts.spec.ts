@@ -1,14 +1,15 @@
 /**
- * The conversation menu (with the confirmation dialog) and the card carousel are chunks of their own, fetched
- * when first wanted: the first open fetches neither; the menu opens on the first press even while its chunk is
- * on its way; a chunk that failed to load (offline) is fetched again by the next want; each chunk's styles
- * come with it, follow the tokens, and go into the shadow root once.
+ * The conversation menu (with the confirmation dialog), the history view and the card carousel are chunks of
+ * their own, fetched when first wanted: the first open fetches none of them; the menu opens on the first press
+ * even while its chunk is on its way; a chunk that failed to load (offline) is fetched again by the next want;
+ * each chunk's styles come with it, follow the tokens, and go into the shadow root once.
  */
 import type { Page, Route } from '@playwright/test';
 import { expect, storedConversationId, test, type Widget } from './support/fixtures';
 
 const MENU_CHUNK = /\/assets\/menu-chunk-[^/]*\.js$/;
 const CARDS_CHUNK = /\/assets\/card-carousel-[^/]*\.js$/;
+const HISTORY_CHUNK = /\/assets\/history-panel-[^/]*\.js$/;
 
 /** Requests for `pattern` wait until `release()`, so a test can act while the chunk is on its way. */
 async function holdChunk(page: Page, pattern: RegExp) {
@@ -49,7 +50,7 @@ async function failChunk(page: Page, pattern: RegExp) {
 const menuButton = (w: Widget) => w.panel.getByRole('button', { name: 'Conversation menu' });
 const menu = (w: Widget) => w.panel.getByRole('menu', { name: 'Conversation menu' });
 
-test('the first open fetches neither the menu nor the cards; the pointer over the menu button fetches the menu', async ({
+test('the first open fetches none of the menu, the history view and the cards; the pointer over the menu button fetches the menu', async ({
   page,
   openHost,
 }) => {
@@ -58,7 +59,9 @@ test('the first open fetches neither the menu nor the cards; the pointer over th
   const w = await openHost(page);
   await w.openChat();
   await page.waitForLoadState('networkidle');
-  expect(fetched.filter((url) => MENU_CHUNK.test(url) || CARDS_CHUNK.test(url))).toEqual([]);
+  expect(
+    fetched.filter((url) => [MENU_CHUNK, CARDS_CHUNK, HISTORY_CHUNK].some((chunk) => chunk.test(url))),
+  ).toEqual([]);
   await menuButton(w).hover();
   await expect.poll(() => fetched.filter((url) => MENU_CHUNK.test(url)).length).toBe(1);
   await expect(menuButton(w)).toHaveAttribute('aria-expanded', 'false');
@@ -117,6 +120,38 @@ test('a menu chunk that cannot be fetched leaves the menu closed, and the next p
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(menuButton(w)).toBeFocused();
+});
+
+test('a history view whose chunk cannot be fetched says so and offers Back; opened again, it lists the conversations', async ({
+  page,
+  openHost,
+}) => {
+  const offline = await failChunk(page, HISTORY_CHUNK);
+  const w = await openHost(page);
+  await w.openChat();
+  await expect(w.log.locator('[data-sender="bot"]').first()).toBeVisible();
+  const openHistory = async () => {
+    await menuButton(w).click();
+    await menu(w).getByRole('menuitem', { name: 'Conversations', exact: true }).click();
+  };
+  await openHistory();
+  await expect(w.panel.getByRole('status').filter({ hasText: 'Loading conversations…' })).toBeVisible();
+  await expect.poll(offline.failures).toBeGreaterThan(0);
+  const back = w.panel.getByRole('button', { name: 'Back' });
+  await expect(back).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(w.composer).toBeVisible();
+  await expect(menuButton(w)).toBeFocused();
+
+  await offline.restore();
+  await openHistory();
+  await expect(w.panel.getByRole('heading', { name: 'Conversations' })).toBeFocused();
+  await expect(w.panel.getByRole('button', { name: /^Conversation from/ }).first()).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await back.click();
+  await expect(w.composer).toBeVisible();
 });
 
 test('cards whose chunk cannot be fetched keep their place, and show once a later want fetches it', async ({

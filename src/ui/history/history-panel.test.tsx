@@ -9,10 +9,10 @@ import type { ChatStore } from '../../store/chat-store';
 import { createMessage } from '../../store/messages';
 import { type ChatOptions, DEFAULTS } from '../../store/options';
 import { menuChunk } from '../header/lazy-menu';
-import { preloadHistoryPanel } from './lazy-history';
+import { historyChunk } from './lazy-history';
 
 // The view and the menu are chunks fetched on first use in the browser; here they are loaded once, up front.
-beforeAll(() => Promise.all([preloadHistoryPanel(), menuChunk.load()]));
+beforeAll(() => Promise.all([historyChunk.load(), menuChunk.load()]));
 
 const i18n = createI18n();
 

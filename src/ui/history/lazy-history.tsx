@@ -1,37 +1,45 @@
 /**
- * The history view, fetched the first time the visitor opens it. Most visitors never do, so its code stays
- * out of the bytes every open widget loads (the size budget); the fetch is one small chunk from the widget's
- * own origin, so it arrives before the visitor can read the "loading" line.
+ * The history view, a chunk of its own (lazy-chunk.ts) fetched the first time the visitor opens it. Most
+ * visitors never do, so its code stays out of the bytes every open widget loads (the size budget). Until it
+ * arrives the view offers Back (focused, as the menu item that opened it is gone; Escape too) and says it is
+ * loading. A fetch that failed (offline) is tried again when the connection comes back or the view is opened
+ * again, and the list then shows without another press.
  */
-import type { FunctionComponent } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useUi } from '../context';
+import { Icon } from '../icon';
+import { createLazyChunk } from '../lazy-chunk';
 
-let loaded: FunctionComponent | undefined;
-
-/** Fetches the view ahead of need (tests, or a host that knows the visitor will want it). */
-export async function preloadHistoryPanel(): Promise<void> {
-  loaded ??= (await import('./history-panel')).HistoryPanel;
-}
+export const historyChunk = createLazyChunk(() => import('./history-panel'));
 
 export function LazyHistoryPanel() {
-  const { t } = useUi();
-  const [View, setView] = useState<FunctionComponent | undefined>(() => loaded);
-  useEffect(() => {
-    if (View) return;
-    let live = true;
-    void preloadHistoryPanel().then(() => {
-      if (live) setView(() => loaded);
-    });
-    return () => {
-      live = false;
-    };
-  }, [View]);
-  return View ? (
-    <View />
-  ) : (
-    <p class="cc-history-empty" role="status">
-      {t('loadingConversations')}
-    </p>
+  const ui = useUi();
+  const connection = ui.store.state.connection.value.state;
+  const chunk = historyChunk.current.value;
+  useEffect(() => historyChunk.want(), [connection]);
+  return chunk ? <chunk.HistoryPanel /> : <HistoryPending />;
+}
+
+function HistoryPending() {
+  const ui = useUi();
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => backRef.current?.focus(), []);
+  const back = () => ui.showView('chat', ui.focusMenu);
+  return (
+    <section
+      class="cc-history-pending"
+      aria-label={ui.t('conversations')}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        back();
+      }}
+    >
+      <button type="button" class="cc-history-back" onClick={back} ref={backRef}>
+        <Icon name="back" class="cc-icon-sm" />
+        <span>{ui.t('back')}</span>
+      </button>
+      <p role="status">{ui.t('loadingConversations')}</p>
+    </section>
   );
 }
