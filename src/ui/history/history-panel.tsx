@@ -13,6 +13,7 @@ import { useUi } from '../context';
 import { Icon } from '../icon';
 import historyCss from './history.css?inline';
 import { HistoryItem } from './history-item';
+import { leaveHistory } from './leave-history';
 
 export function HistoryPanel() {
   const ui = useUi();
@@ -40,19 +41,10 @@ export function HistoryPanel() {
     listRef.current?.querySelectorAll<HTMLElement>('.cc-history-open')[from]?.focus();
   }, [items]);
 
-  const back = () => ui.showView('chat', ui.focusMenu);
+  const { back, onKeyDown } = leaveHistory(ui);
 
   return (
-    <section
-      class="cc-history"
-      aria-labelledby={headingId}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
-        // Escape leaves this view first; a second one closes the panel.
-        event.preventDefault();
-        back();
-      }}
-    >
+    <section class="cc-history" aria-labelledby={headingId} onKeyDown={onKeyDown}>
       <div class="cc-history-bar">
         <button type="button" class="cc-history-back" onClick={back}>
           <Icon name="back" class="cc-icon-sm" />

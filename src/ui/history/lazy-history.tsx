@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useUi } from '../context';
 import { Icon } from '../icon';
 import { createLazyChunk } from '../lazy-chunk';
+import { leaveHistory } from './leave-history';
 
 export const historyChunk = createLazyChunk(() => import('./history-panel'));
 
@@ -24,17 +25,9 @@ function HistoryPending() {
   const ui = useUi();
   const backRef = useRef<HTMLButtonElement>(null);
   useEffect(() => backRef.current?.focus(), []);
-  const back = () => ui.showView('chat', ui.focusMenu);
+  const { back, onKeyDown } = leaveHistory(ui);
   return (
-    <section
-      class="cc-history-pending"
-      aria-label={ui.t('conversations')}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
-        event.preventDefault();
-        back();
-      }}
-    >
+    <section class="cc-history-pending" aria-label={ui.t('conversations')} onKeyDown={onKeyDown}>
       <button type="button" class="cc-history-back" onClick={back} ref={backRef}>
         <Icon name="back" class="cc-icon-sm" />
         <span>{ui.t('back')}</span>
