@@ -10,7 +10,13 @@ import { expect, storedConversationId, test, type Widget } from './support/fixtu
 
 declare global {
   interface Window {
-    __restoreEvents: Array<{ name: string; id?: string; text?: string; history?: boolean }>;
+    __restoreEvents: Array<{
+      name: string;
+      id?: string;
+      text?: string;
+      history?: boolean;
+      tailShown?: boolean;
+    }>;
   }
 }
 
@@ -47,31 +53,41 @@ async function restoreAndAct(
 
   // From the next load on: host events recorded, and the host acts when the transcript arrives. A listener
   // added in the WebSocket constructor runs before the widget's own.
-  await page.addInitScript((typed) => {
-    window.__restoreEvents = [];
-    window.addEventListener('captivate:message', (e) => {
-      const d = (e as CustomEvent<{ id: string; text: string; history: boolean }>).detail;
-      window.__restoreEvents.push({ name: 'message', id: d.id, text: d.text, history: d.history });
-    });
-    const Native = window.WebSocket;
-    let acted = false;
-    window.WebSocket = class extends Native {
-      constructor(...args: ConstructorParameters<typeof WebSocket>) {
-        super(...args);
-        this.addEventListener('message', (e) => {
-          if (acted || typeof e.data !== 'string') return;
-          if (!e.data.slice(0, 400).includes('"conversation_transcript"')) return;
-          acted = true;
-          window.__restoreEvents.push({ name: 'act' });
-          if (typed === undefined) window.CaptivateChat?.reset();
-          else window.CaptivateChat?.send(typed);
-        });
-      }
-    };
-  }, typed);
+  await page.addInitScript(
+    ({ typed, last }) => {
+      window.__restoreEvents = [];
+      window.addEventListener('captivate:message', (e) => {
+        const d = (e as CustomEvent<{ id: string; text: string; history: boolean }>).detail;
+        window.__restoreEvents.push({ name: 'message', id: d.id, text: d.text, history: d.history });
+      });
+      const Native = window.WebSocket;
+      let acted = false;
+      window.WebSocket = class extends Native {
+        constructor(...args: ConstructorParameters<typeof WebSocket>) {
+          super(...args);
+          this.addEventListener('message', (e) => {
+            if (acted || typeof e.data !== 'string') return;
+            if (!e.data.slice(0, 400).includes('"conversation_transcript"')) return;
+            acted = true;
+            // Whether the stored tail was on screen before the transcript came (the reset takes it away at once).
+            const shown = document.querySelector('captivate-chat')?.shadowRoot?.textContent?.includes(last);
+            window.__restoreEvents.push({ name: 'act', tailShown: !!shown });
+            if (typed === null) window.CaptivateChat?.reset();
+            else window.CaptivateChat?.send(typed);
+          });
+        }
+      };
+    },
+    // null, not undefined: the argument goes to the page as JSON.
+    { typed: typed ?? null, last: LAST },
+  );
   await page.reload();
-  await expect(w.log.getByText(LAST)).toBeVisible();
-  return { w, conversationId, events: () => page.evaluate(() => window.__restoreEvents) };
+  const events = () => page.evaluate(() => window.__restoreEvents);
+  // The stored tail shows at once; with a reset it is gone as soon as the transcript comes, so that case
+  // reads what the page saw at that moment instead of racing it.
+  if (typed !== undefined) await expect(w.log.getByText(LAST)).toBeVisible();
+  else await expect.poll(async () => (await events()).find((e) => e.name === 'act')?.tailShown).toBe(true);
+  return { w, conversationId, events };
 }
 
 test.describe('a long restore over several tasks', () => {
