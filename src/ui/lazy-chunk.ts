@@ -6,7 +6,9 @@
  * forgotten, so the next want fetches again.
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { loadOnce } from '../lazy/load-once';
+import { useUi } from './context';
 
 export interface LazyChunk<M> {
   /** The chunk's module once it has arrived, else undefined. */
@@ -31,4 +33,17 @@ export function createLazyChunk<M>(importer: () => Promise<M>): LazyChunk<M> {
       if (!current.peek()) load().catch(() => {});
     },
   };
+}
+
+/**
+ * A component's use of a chunk: fetched while `want` is truthy, and again at each new value of it (a count
+ * that grows: the next file) or of the connection's state (it comes back), so a fetch that failed (offline)
+ * is retried. The module, once here, is returned on the next render.
+ */
+export function useChunk<M>(chunk: LazyChunk<M>, want: boolean | number = true): M | undefined {
+  const connection = useUi().store.state.connection.value.state;
+  useEffect(() => {
+    if (want) chunk.want();
+  }, [chunk, want, connection]);
+  return chunk.current.value;
 }

@@ -3,10 +3,9 @@
  * (chip-list.tsx), wanted when the file picker opens or files are dragged in, so it is usually here before
  * the first file is; until it is, the composer shows no chips, and the files still count for sending.
  */
-import { useEffect } from 'preact/hooks';
 import type { ChatStore } from '../../store/chat-store';
 import { useUi } from '../context';
-import { createLazyChunk } from '../lazy-chunk';
+import { createLazyChunk, useChunk } from '../lazy-chunk';
 
 export const chipsChunk = createLazyChunk(() => import('./chip-list'));
 
@@ -19,12 +18,8 @@ export function prepareAttachments(store: ChatStore): void {
 export function AttachmentChips() {
   const { store } = useUi();
   const attachments = store.state.attachments.value;
-  const connection = store.state.connection.value.state;
-  const chunk = chipsChunk.current.value;
   const count = attachments.length;
   // A failed fetch is tried again with the next file or when the connection comes back.
-  useEffect(() => {
-    if (count) chipsChunk.want();
-  }, [count, connection]);
+  const chunk = useChunk(chipsChunk, count);
   return count && chunk ? <chunk.ChipList attachments={attachments} /> : null;
 }

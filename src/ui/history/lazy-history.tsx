@@ -8,16 +8,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useUi } from '../context';
 import { Icon } from '../icon';
-import { createLazyChunk } from '../lazy-chunk';
+import { createLazyChunk, useChunk } from '../lazy-chunk';
 import { leaveHistory } from './leave-history';
 
 export const historyChunk = createLazyChunk(() => import('./history-panel'));
 
 export function LazyHistoryPanel() {
-  const ui = useUi();
-  const connection = ui.store.state.connection.value.state;
-  const chunk = historyChunk.current.value;
-  useEffect(() => historyChunk.want(), [connection]);
+  const chunk = useChunk(historyChunk);
   return chunk ? <chunk.HistoryPanel /> : <HistoryPending />;
 }
 

@@ -5,20 +5,14 @@
  * be fetched (offline), the box stays and the chunk is fetched again by the next cards part or when the
  * connection comes back; every waiting part then shows its cards.
  */
-import { useEffect } from 'preact/hooks';
 import type { Card } from '../../../protocol/model';
-import { useUi } from '../../context';
-import { createLazyChunk } from '../../lazy-chunk';
+import { createLazyChunk, useChunk } from '../../lazy-chunk';
 
 export const cardsChunk = createLazyChunk(() => import('../cards/card-carousel'));
 
 export function PartCards({ cards }: { cards: Card[] }) {
-  const connection = useUi().store.state.connection.value.state;
-  const chunk = cardsChunk.current.value;
   const wanted = cards.length > 0;
-  useEffect(() => {
-    if (wanted) cardsChunk.want();
-  }, [wanted, connection]);
+  const chunk = useChunk(cardsChunk, wanted);
   if (!wanted) return null;
   if (chunk) return <chunk.CardCarousel cards={cards} />;
   return <div class="cc-cards-pending" data-image={cards.some((card) => card.imageUrl) ? '' : undefined} />;
