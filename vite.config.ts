@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { frameAncestors } from './scripts/frame-ancestors.ts';
 import { markedLexerOnly } from './scripts/marked-lexer-only.ts';
+import { ownPreloadHelper } from './scripts/own-preload-helper.ts';
 import { thirdPartyNotices } from './scripts/third-party-notices.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -32,7 +33,7 @@ export const minifier = {
 export default defineConfig({
   ...shared,
   base: './',
-  plugins: [markedLexerOnly(), thirdPartyNotices(), frameAncestors()],
+  plugins: [markedLexerOnly(), ownPreloadHelper(), thirdPartyNotices(), frameAncestors()],
   server: { host: '127.0.0.1', port: 5173 },
   build: {
     outDir: 'dist',

@@ -2,7 +2,8 @@
  * The conversation menu (with the confirmation dialog), the history view and the card carousel are chunks of
  * their own, fetched when first wanted: the first open fetches none of them; the menu opens on the first press
  * even while its chunk is on its way; a chunk that failed to load (offline) is fetched again by the next want;
- * each chunk's styles come with it, follow the tokens, and go into the shadow root once.
+ * each chunk's styles come with it, follow the tokens, and go into the shadow root once; and no import of a
+ * chunk touches the host page (src/lazy/import-chunk.ts).
  */
 import type { Page, Route } from '@playwright/test';
 import { expect, storedConversationId, test, type Widget } from './support/fixtures';
@@ -246,4 +247,46 @@ test('the menu, dialog and cards are styled by their chunks, follow the tokens, 
   await menuButton(w).click();
   await expect(menu(w)).toBeVisible();
   expect(await sheets()).toBe(4); // and the cards', and the menu's (with the dialog's)
+});
+
+test("chunks are imported without touching the host page: no <link> in its head, no vite:preloadError on its window, a chunk's own imports fetched with it", async ({
+  page,
+  openHost,
+  hub,
+}) => {
+  await page.addInitScript(() => {
+    (window as unknown as { preloadErrors: number }).preloadErrors = 0;
+    window.addEventListener('vite:preloadError', () => {
+      (window as unknown as { preloadErrors: number }).preloadErrors += 1;
+    });
+  });
+  const headLinks = () => page.evaluate(() => document.head.querySelectorAll('link').length);
+  const offline = await failChunk(page, MENU_CHUNK);
+  // The uploader imports another chunk: both are requested while the uploader's own response is held.
+  const uploader = await holdChunk(page, /\/assets\/vendor-uploader-[^/]*\.js$/);
+  const uploaderImports = page.waitForRequest(/\/assets\/post-multipart-[^/]*\.js$/);
+  const w = await openHost(page);
+  const linksBefore = await headLinks();
+  await w.openChat();
+  await menuButton(w).click();
+  await expect.poll(offline.failures).toBeGreaterThan(0);
+  await w.panel
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await uploader.firstRequest;
+  await uploaderImports;
+  await uploader.release();
+  await expect(w.panel.getByRole('button', { name: 'Remove note.txt' })).toBeVisible();
+  await w.composer.fill('with a note');
+  await w.composer.press('Enter');
+  const conversationId = await storedConversationId(page);
+  await expect
+    .poll(async () =>
+      (await hub.control.frames({ type: 'user_message', conversationId })).some((f) =>
+        JSON.stringify(f.payload).includes('note.txt'),
+      ),
+    )
+    .toBe(true);
+  expect(await headLinks()).toBe(linksBefore);
+  expect(await page.evaluate(() => (window as unknown as { preloadErrors: number }).preloadErrors)).toBe(0);
 });
