@@ -1,7 +1,8 @@
 /**
  * Error paths a visitor meets rarely and a test meets never unless it drives them: a large message whose link
- * fails, the browser coming back online or to the tab while the widget waits out a backoff, every
- * configuration key with a bad value, and a browser without BroadcastChannel.
+ * fails or whose fetching code cannot be fetched, the browser coming back online or to the tab while the
+ * widget waits out a backoff, every configuration key with a bad value, and a browser without
+ * BroadcastChannel.
  */
 import type { Page } from '@playwright/test';
 import { expect, hostUrl, storedConversationId, test, widgetLocators } from './support/fixtures';
@@ -43,6 +44,31 @@ test('a large message whose link fails is told to the visitor and the host (413)
   await expect(w.log.locator('[data-sender="system"]')).toContainText('(413)');
   await expect.poll(() => page.evaluate(() => window.__errors.map((e) => e.code))).toContain(413);
   await expect(w.composer).toBeEditable();
+});
+
+test('a large message whose fetching code cannot be fetched is told (413), and the next one fetches the code and shows', async ({
+  page,
+  openHost,
+}) => {
+  let failures = 0;
+  await page.route(/\/assets\/message-link-[^/]*\.js$/, (route) => {
+    if (failures > 0) return route.fallback();
+    failures += 1;
+    return route.abort('internetdisconnected');
+  });
+  await recordStatusAndErrors(page);
+  const w = await openHost(page);
+  await w.openChat();
+  const bot = w.log.locator('[data-sender="bot"]');
+  const before = await bot.count();
+  await w.send('long');
+  await expect(w.log.locator('[data-sender="system"]')).toContainText('(413)');
+  await expect.poll(() => page.evaluate(() => window.__errors.map((e) => e.code))).toContain(413);
+  expect(failures).toBe(1);
+  await expect(bot).toHaveCount(before);
+  await w.send('long');
+  await expect(bot).toHaveCount(before + 1);
+  await expect(bot.last()).not.toBeEmpty();
 });
 
 for (const [name, wake] of [

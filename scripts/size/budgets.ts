@@ -12,10 +12,11 @@ export const BUDGETS = {
   beforeClick: 3.5 * 1024,
   /**
    * The first open of a conversation holding one markdown message: everything fetched until it is rendered.
-   * 64.70 KB at the last measurement (loader 3.42, application 49.22, markdown 11.99): the menu, cards,
-   * attachment chips, file checks and uploader are chunks fetched when wanted. The goal is 55 KB.
+   * 64.17 KB at the last measurement (loader 3.42, application 48.68, markdown 11.99): the menu, cards,
+   * attachment chips, file checks, uploader and large-message fetch are chunks fetched when wanted. The goal
+   * is 55 KB.
    */
-  openWithMarkdown: 64.85 * 1024,
+  openWithMarkdown: 64.35 * 1024,
   /** Each locale chunk: what a scenario in LOCALE_SCENARIOS fetches beyond the English one. */
   localeChunk: 2 * 1024,
 } as const;
