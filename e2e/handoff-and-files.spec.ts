@@ -1,5 +1,5 @@
 /** Talking to a human, and attaching files. */
-import { expect, storedConversationId, test } from './support/fixtures';
+import { expect, storedConversationId, test, userMessageWith } from './support/fixtures';
 
 test.describe('live agent', { tag: '@every-mode' }, () => {
   test('talk to a human: waiting state, agent joins with name, agent messages, agent leaves', async ({
@@ -85,12 +85,8 @@ test.describe('file attach', { tag: '@every-mode' }, () => {
     await expect(bubble).toContainText('notes.txt');
     // This conversation's message: the worker's hub has served other tests' notes.txt too.
     const conversationId = await storedConversationId(page);
-    const mine = async () =>
-      (await hub.control.frames({ type: 'user_message', conversationId })).find((f) =>
-        JSON.stringify(f.payload).includes('notes.txt'),
-      );
-    await expect.poll(async () => (await mine()) !== undefined).toBe(true);
-    const frame = (await mine())!;
+    await expect.poll(() => userMessageWith(hub, conversationId, 'notes.txt') !== undefined).toBe(true);
+    const frame = userMessageWith(hub, conversationId, 'notes.txt')!;
     const content = (frame.payload as { content: { text: string; files: Array<Record<string, unknown>> } })
       .content;
     expect(content.text).toBe('Here is my note');
@@ -176,12 +172,6 @@ test.describe('file attach', { tag: '@every-mode' }, () => {
     await expect(w.panel.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
     await w.composer.press('Enter');
     const conversationId = await storedConversationId(page);
-    await expect
-      .poll(async () =>
-        (await hub.control.frames({ type: 'user_message', conversationId })).some((f) =>
-          JSON.stringify(f.payload).includes('notes.txt'),
-        ),
-      )
-      .toBe(true);
+    await expect.poll(() => userMessageWith(hub, conversationId, 'notes.txt') !== undefined).toBe(true);
   });
 });

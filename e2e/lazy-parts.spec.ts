@@ -6,7 +6,7 @@
  * chunk touches the host page (src/lazy/import-chunk.ts).
  */
 import type { Page, Route } from '@playwright/test';
-import { expect, storedConversationId, test, type Widget } from './support/fixtures';
+import { expect, storedConversationId, test, userMessageWith, type Widget } from './support/fixtures';
 
 const MENU_CHUNK = /\/assets\/menu-chunk-[^/]*\.js$/;
 const CARDS_CHUNK = /\/assets\/card-carousel-[^/]*\.js$/;
@@ -280,13 +280,7 @@ test("chunks are imported without touching the host page: no <link> in its head,
   await w.composer.fill('with a note');
   await w.composer.press('Enter');
   const conversationId = await storedConversationId(page);
-  await expect
-    .poll(async () =>
-      (await hub.control.frames({ type: 'user_message', conversationId })).some((f) =>
-        JSON.stringify(f.payload).includes('note.txt'),
-      ),
-    )
-    .toBe(true);
+  await expect.poll(() => userMessageWith(hub, conversationId, 'note.txt') !== undefined).toBe(true);
   expect(await headLinks()).toBe(linksBefore);
   expect(await page.evaluate(() => (window as unknown as { preloadErrors: number }).preloadErrors)).toBe(0);
 });

@@ -86,6 +86,13 @@ export async function storedConversationId(page: Page): Promise<string> {
   });
 }
 
+/** The visitor's message in this conversation that the hub received with `text` in it (words, a file's name). */
+export function userMessageWith(hub: Hub, conversationId: string, text: string) {
+  return hub.control
+    .frames({ type: 'user_message', conversationId })
+    .find((f) => JSON.stringify(f.payload).includes(text));
+}
+
 export function hostUrl(site: Site, opts: HostOptions = {}): string {
   const params = new URLSearchParams();
   if (opts.cfg) params.set('cfg', JSON.stringify(opts.cfg));

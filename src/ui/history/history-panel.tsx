@@ -10,10 +10,9 @@
 import { useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { adoptPartStyles } from '../adopt-styles';
 import { useUi } from '../context';
-import { Icon } from '../icon';
 import historyCss from './history.css?inline';
 import { HistoryItem } from './history-item';
-import { leaveHistory } from './leave-history';
+import { HistoryBackButton, leaveHistory } from './leave-history';
 
 export function HistoryPanel() {
   const ui = useUi();
@@ -46,10 +45,7 @@ export function HistoryPanel() {
   return (
     <section class="cc-history" aria-labelledby={headingId} onKeyDown={onKeyDown}>
       <div class="cc-history-bar">
-        <button type="button" class="cc-history-back" onClick={back}>
-          <Icon name="back" class="cc-icon-sm" />
-          <span>{t('back')}</span>
-        </button>
+        <HistoryBackButton onClick={back} />
         <h3 id={headingId} class="cc-history-heading" tabIndex={-1} ref={headingRef}>
           {t('conversations')}
         </h3>

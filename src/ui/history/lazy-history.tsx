@@ -7,9 +7,8 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { useUi } from '../context';
-import { Icon } from '../icon';
 import { createLazyChunk, useChunk } from '../lazy-chunk';
-import { leaveHistory } from './leave-history';
+import { HistoryBackButton, leaveHistory } from './leave-history';
 
 export const historyChunk = createLazyChunk(() => import('./history-panel'));
 
@@ -25,10 +24,7 @@ function HistoryPending() {
   const { back, onKeyDown } = leaveHistory(ui);
   return (
     <section class="cc-history-pending" aria-label={ui.t('conversations')} onKeyDown={onKeyDown}>
-      <button type="button" class="cc-history-back" onClick={back} ref={backRef}>
-        <Icon name="back" class="cc-icon-sm" />
-        <span>{ui.t('back')}</span>
-      </button>
+      <HistoryBackButton onClick={back} buttonRef={backRef} />
       <p role="status">{ui.t('loadingConversations')}</p>
     </section>
   );

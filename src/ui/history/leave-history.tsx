@@ -3,7 +3,9 @@
  * (lazy-history.tsx): Back, or Escape within the view, returns to the chat with focus on the menu button that
  * led there. Escape leaves this view first; a second one closes the panel.
  */
-import type { UiContextValue } from '../context';
+import type { Ref } from 'preact';
+import { type UiContextValue, useUi } from '../context';
+import { Icon } from '../icon';
 
 export function leaveHistory(ui: Pick<UiContextValue, 'showView' | 'focusMenu'>) {
   const back = (): void => ui.showView('chat', ui.focusMenu);
@@ -13,4 +15,21 @@ export function leaveHistory(ui: Pick<UiContextValue, 'showView' | 'focusMenu'>)
     back();
   };
   return { back, onKeyDown };
+}
+
+/** The view's Back button, in both of its states. */
+export function HistoryBackButton({
+  onClick,
+  buttonRef,
+}: {
+  onClick: () => void;
+  buttonRef?: Ref<HTMLButtonElement>;
+}) {
+  const { t } = useUi();
+  return (
+    <button type="button" class="cc-history-back" onClick={onClick} ref={buttonRef}>
+      <Icon name="back" class="cc-icon-sm" />
+      <span>{t('back')}</span>
+    </button>
+  );
 }
