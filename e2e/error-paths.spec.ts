@@ -5,6 +5,7 @@
  * BroadcastChannel.
  */
 import type { Page } from '@playwright/test';
+import { failChunk } from './support/chunks';
 import { expect, hostUrl, storedConversationId, test, widgetLocators } from './support/fixtures';
 
 declare global {
@@ -50,12 +51,7 @@ test('a large message whose fetching code cannot be fetched is told (413), and t
   page,
   openHost,
 }) => {
-  let failures = 0;
-  await page.route(/\/assets\/message-link-[^/]*\.js$/, (route) => {
-    if (failures > 0) return route.fallback();
-    failures += 1;
-    return route.abort('internetdisconnected');
-  });
+  const offline = await failChunk(page, /\/assets\/message-link-[^/]*\.js$/, { once: true });
   await recordStatusAndErrors(page);
   const w = await openHost(page);
   await w.openChat();
@@ -64,7 +60,7 @@ test('a large message whose fetching code cannot be fetched is told (413), and t
   await w.send('long');
   await expect(w.log.locator('[data-sender="system"]')).toContainText('(413)');
   await expect.poll(() => page.evaluate(() => window.__errors.map((e) => e.code))).toContain(413);
-  expect(failures).toBe(1);
+  expect(offline.failures()).toBe(1);
   await expect(bot).toHaveCount(before);
   await w.send('long');
   await expect(bot).toHaveCount(before + 1);

@@ -1,4 +1,5 @@
 /** Talking to a human, and attaching files. */
+import { failChunk } from './support/chunks';
 import { expect, storedConversationId, test, userMessageWith } from './support/fixtures';
 
 test.describe('live agent', { tag: '@every-mode' }, () => {
@@ -132,17 +133,9 @@ test.describe('file attach', { tag: '@every-mode' }, () => {
     hub,
   }) => {
     // The file checks, the uploader and the chips are chunks fetched at the first file: each fails once here.
-    const failOnce = async (pattern: string) => {
-      let failed = false;
-      await page.route(pattern, (route) => {
-        if (failed) return route.fallback();
-        failed = true;
-        return route.abort('internetdisconnected');
-      });
-    };
-    await failOnce('**/assets/validate-file-*.js');
-    await failOnce('**/assets/vendor-uploader-*.js');
-    await failOnce('**/assets/chip-list-*.js');
+    for (const chunk of ['validate-file', 'vendor-uploader', 'chip-list']) {
+      await failChunk(page, new RegExp(`/assets/${chunk}-[^/]*\\.js$`), { once: true });
+    }
     const w = await openHost(page);
     await w.openChat();
     const note = {

@@ -6,6 +6,7 @@
  * chunk touches the host page (src/lazy/import-chunk.ts).
  */
 import type { Page, Route } from '@playwright/test';
+import { failChunk } from './support/chunks';
 import { expect, storedConversationId, test, userMessageWith, type Widget } from './support/fixtures';
 
 const MENU_CHUNK = /\/assets\/menu-chunk-[^/]*\.js$/;
@@ -31,20 +32,6 @@ async function holdChunk(page: Page, pattern: RegExp) {
       holding = false;
       await Promise.all(held.map((route) => route.continue()));
     },
-  };
-}
-
-/** Fails every request for `pattern` until `restore()`: the chunk cannot be fetched (offline). */
-async function failChunk(page: Page, pattern: RegExp) {
-  let failures = 0;
-  const handler = (route: Route) => {
-    failures += 1;
-    return route.abort('internetdisconnected');
-  };
-  await page.route(pattern, handler);
-  return {
-    failures: () => failures,
-    restore: () => page.unroute(pattern, handler),
   };
 }
 
